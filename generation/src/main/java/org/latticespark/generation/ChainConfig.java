@@ -1,0 +1,170 @@
+package org.latticespark.generation;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
+import org.latticespark.lattice.geometry.Lattice;
+import org.latticespark.lattice.group.GaugeGroup;
+
+/**
+ * Everything that defines one ensemble's Markov chains. Field names are the configuration keys
+ * (see the README's configuration reference); validation errors name the key.
+ */
+public final class ChainConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public enum Algorithm { HEATBATH, HMC }
+
+    public enum Start { COLD, HOT }
+
+    public enum Integrator { LEAPFROG, OMELYAN }
+
+    public final String ensemble;
+    public final String group;
+    public final int[] extents;
+    public final double beta;
+    public final Algorithm algorithm;
+    public final Start start;
+    public final long seed;
+    public final int chains;
+    public final int thermalization;
+    public final int saveEvery;
+    public final int configurations;
+    public final int threads;
+    public final String backend;
+    public final int overrelaxation;
+    public final Integrator integrator;
+    public final double trajectoryLength;
+    public final int steps;
+
+    private ChainConfig(Builder b) {
+        ensemble = b.ensemble;
+        group = b.group;
+        extents = b.extents.clone();
+        beta = b.beta;
+        algorithm = b.algorithm;
+        start = b.start;
+        seed = b.seed;
+        chains = b.chains;
+        thermalization = b.thermalization;
+        saveEvery = b.saveEvery;
+        configurations = b.configurations;
+        threads = b.threads;
+        backend = b.backend;
+        overrelaxation = b.overrelaxation;
+        integrator = b.integrator;
+        trajectoryLength = b.trajectoryLength;
+        steps = b.steps;
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.ensemble = ensemble;
+        b.group = group;
+        b.extents = extents.clone();
+        b.beta = beta;
+        b.algorithm = algorithm;
+        b.start = start;
+        b.seed = seed;
+        b.chains = chains;
+        b.thermalization = thermalization;
+        b.saveEvery = saveEvery;
+        b.configurations = configurations;
+        b.threads = threads;
+        b.backend = backend;
+        b.overrelaxation = overrelaxation;
+        b.integrator = integrator;
+        b.trajectoryLength = trajectoryLength;
+        b.steps = steps;
+        return b;
+    }
+
+    public Lattice lattice() { return new Lattice(extents); }
+
+    public GaugeGroup gaugeGroup() { return GaugeGroup.of(group); }
+
+    /** The number of updates (sweeps or trajectories) a chain runs in all. */
+    public long totalUpdates() { return thermalization + (long) saveEvery * configurations; }
+
+    public double stepSize() { return trajectoryLength / steps; }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s: %s %s beta=%s %s", ensemble, group, Arrays.toString(extents), beta,
+                algorithm.name().toLowerCase(Locale.ROOT));
+    }
+
+    public static final class Builder {
+        private String ensemble = "ensemble";
+        private String group = "SU3";
+        private int[] extents = {4, 4, 4, 4};
+        private double beta = 6.0;
+        private Algorithm algorithm = Algorithm.HEATBATH;
+        private Start start = Start.COLD;
+        private long seed = 1;
+        private int chains = 1;
+        private int thermalization = 10;
+        private int saveEvery = 1;
+        private int configurations = 10;
+        private int threads = 1;
+        private String backend = "java";
+        private int overrelaxation = 3;
+        private Integrator integrator = Integrator.OMELYAN;
+        private double trajectoryLength = 1.0;
+        private int steps = 10;
+
+        public Builder ensemble(String v) { ensemble = v; return this; }
+        public Builder group(String v) { group = v; return this; }
+        public Builder extents(int... v) { extents = v.clone(); return this; }
+        public Builder beta(double v) { beta = v; return this; }
+        public Builder algorithm(Algorithm v) { algorithm = v; return this; }
+        public Builder start(Start v) { start = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder chains(int v) { chains = v; return this; }
+        public Builder thermalization(int v) { thermalization = v; return this; }
+        public Builder saveEvery(int v) { saveEvery = v; return this; }
+        public Builder configurations(int v) { configurations = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder backend(String v) { backend = v; return this; }
+        public Builder overrelaxation(int v) { overrelaxation = v; return this; }
+        public Builder integrator(Integrator v) { integrator = v; return this; }
+        public Builder trajectoryLength(double v) { trajectoryLength = v; return this; }
+        public Builder steps(int v) { steps = v; return this; }
+
+        public ChainConfig build() {
+            require(ensemble != null && ensemble.matches("[A-Za-z0-9_.-]+"), "ensemble",
+                    "must be a non-empty name of letters, digits, '_', '.', '-'", ensemble);
+            try {
+                GaugeGroup.of(group);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("group: " + e.getMessage(), e);
+            }
+            try {
+                new Lattice(extents);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("lattice: " + e.getMessage(), e);
+            }
+            require(beta >= 0 && !Double.isInfinite(beta), "beta", "must be finite and >= 0", beta);
+            require(chains >= 1 && chains <= 65535, "chains", "must be in 1..65535", chains);
+            require(thermalization >= 0, "thermalization", "must be >= 0", thermalization);
+            require(saveEvery >= 1, "save-every", "must be >= 1", saveEvery);
+            require(configurations >= 1, "configurations", "must be >= 1", configurations);
+            require(thermalization + (long) saveEvery * configurations < 0xFFFFFFFFL, "configurations",
+                    "thermalization + save-every * configurations must fit the 32-bit update counter", configurations);
+            require(threads >= 1 && threads <= 1024, "threads", "must be in 1..1024", threads);
+            require("java".equals(backend) || "aparapi".equals(backend), "backend", "must be java or aparapi", backend);
+            require(overrelaxation >= 0 && overrelaxation <= 100, "heatbath.overrelaxation", "must be in 0..100",
+                    overrelaxation);
+            require(trajectoryLength > 0 && !Double.isInfinite(trajectoryLength), "hmc.trajectory-length",
+                    "must be finite and > 0", trajectoryLength);
+            require(steps >= 1 && steps <= 100000, "hmc.steps", "must be in 1..100000", steps);
+            return new ChainConfig(this);
+        }
+
+        private static void require(boolean ok, String key, String rule, Object value) {
+            if (!ok) throw new IllegalArgumentException(key + ": " + rule + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.latticespark.lattice.random;
+
+/**
+ * The purpose word of a random-number address: a kind in the high 16 bits and a sub-step (sweep
+ * stage, direction, parity, subgroup) in the low 16 bits, so that no two uses share numbers.
+ */
+public final class Purpose {
+    public static final int START = 1;
+    public static final int HEATBATH = 2;
+    public static final int OVERRELAXATION = 3;
+    public static final int MOMENTUM = 4;
+    public static final int METROPOLIS = 5;
+    public static final int GAUGE_TRANSFORM = 6;
+    public static final int TEST = 15;
+
+    private Purpose() {}
+
+    public static int of(int kind, int subStep) {
+        if (subStep < 0 || subStep > 0xFFFF) {
+            throw new IllegalArgumentException("sub-step out of range: " + subStep);
+        }
+        return (kind << 16) | subStep;
+    }
+}
