@@ -3,6 +3,7 @@ package org.latticespark.generation;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
+import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 
@@ -16,8 +17,6 @@ public final class ChainConfig implements Serializable {
     public enum Algorithm { HEATBATH, HMC }
 
     public enum Start { COLD, HOT }
-
-    public enum Integrator { LEAPFROG, OMELYAN }
 
     public final String ensemble;
     public final String group;

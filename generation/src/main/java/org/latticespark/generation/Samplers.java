@@ -1,5 +1,8 @@
 package org.latticespark.generation;
 
+import org.latticespark.generation.heatbath.HeatbathSampler;
+import org.latticespark.generation.hmc.HmcSampler;
+import org.latticespark.lattice.action.WilsonGaugeAction;
 import org.latticespark.lattice.backend.PlaquetteBackend;
 import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.lattice.random.RandomStream;
@@ -9,6 +12,10 @@ public final class Samplers {
     private Samplers() {}
 
     public static Sampler create(ChainConfig config, RandomStream stream, Parallelism par, PlaquetteBackend backend) {
-        throw new UnsupportedOperationException("samplers not yet written");
+        return switch (config.algorithm) {
+            case HEATBATH -> new HeatbathSampler(config.beta, config.overrelaxation, stream, par, backend);
+            case HMC -> new HmcSampler(new WilsonGaugeAction(config.beta), config.integrator,
+                    config.steps, config.trajectoryLength, stream, par, backend);
+        };
     }
 }

@@ -1,0 +1,25 @@
+package org.latticespark.measurement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stages by configuration name. */
+public final class MeasurementStages {
+    public static final List<String> NAMES = List.of("plaquette", "polyakov");
+
+    private MeasurementStages() {}
+
+    public static MeasurementStage of(String name) {
+        return switch (name) {
+            case "plaquette" -> new PlaquetteStage();
+            case "polyakov" -> new PolyakovLoopStage();
+            default -> throw new IllegalArgumentException("measure.stages: unknown stage '" + name + "', known: " + NAMES);
+        };
+    }
+
+    public static List<MeasurementStage> of(List<String> names) {
+        List<MeasurementStage> stages = new ArrayList<>();
+        for (String n : names) stages.add(of(n));
+        return stages;
+    }
+}
