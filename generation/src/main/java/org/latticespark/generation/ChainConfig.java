@@ -145,6 +145,12 @@ public final class ChainConfig implements Serializable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("lattice: " + e.getMessage(), e);
             }
+            if (algorithm == Algorithm.HEATBATH) {
+                for (int e : extents) {
+                    require(e % 2 == 0, "lattice", "heatbath updates one checkerboard parity at a time and needs even "
+                            + "extents", Arrays.toString(extents));
+                }
+            }
             require(beta >= 0 && !Double.isInfinite(beta), "beta", "must be finite and >= 0", beta);
             require(chains >= 1 && chains <= 65535, "chains", "must be in 1..65535", chains);
             require(thermalization >= 0, "thermalization", "must be >= 0", thermalization);

@@ -62,6 +62,8 @@ class ChainTest {
         assertMessage("beta", () -> small(ChainConfig.Algorithm.HMC).beta(-1).build());
         assertMessage("hmc.steps", () -> small(ChainConfig.Algorithm.HMC).steps(0).build());
         assertMessage("lattice", () -> small(ChainConfig.Algorithm.HMC).extents(4).build());
+        assertMessage("lattice", () -> small(ChainConfig.Algorithm.HEATBATH).extents(4, 3, 4, 4).build());
+        small(ChainConfig.Algorithm.HMC).extents(4, 3, 4, 4).build();
         assertMessage("group", () -> small(ChainConfig.Algorithm.HMC).group("SO3").build());
         assertMessage("save-every", () -> small(ChainConfig.Algorithm.HMC).saveEvery(0).build());
         assertMessage("backend", () -> small(ChainConfig.Algorithm.HMC).backend("cuda").build());
