@@ -1,0 +1,75 @@
+package org.latticespark.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Mean and standard error over seeds, with 4-sigma assertions on them. */
+final class Stats {
+    private static final double SIGMAS = 4;
+
+    private final double[] values;
+
+    Stats(double[] values) {
+        this.values = values.clone();
+    }
+
+    double mean() {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    double standardError() {
+        double mean = mean();
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1) / values.length);
+    }
+
+    Stats squared() {
+        double[] squares = new double[values.length];
+        for (int i = 0; i < squares.length; i++) {
+            squares[i] = values[i] * values[i];
+        }
+        return new Stats(squares);
+    }
+
+    /** Fraction of values with |v| < 1. */
+    double fractionWithinOne() {
+        int inside = 0;
+        for (double v : values) {
+            inside += Math.abs(v) < 1 ? 1 : 0;
+        }
+        return (double) inside / values.length;
+    }
+
+    void assertMean(double expected, String what) {
+        double mean = mean();
+        double se = standardError();
+        assertTrue(Math.abs(mean - expected) < SIGMAS * se,
+                what + ": mean over seeds " + mean + " +- " + se + ", expected " + expected);
+    }
+
+    /** z-scores (estimate - exact) / claimed error: no bias and unit variance, both within 4 standard errors. */
+    void assertStandardNormal(String what) {
+        assertMean(0, what + " z-score");
+        squared().assertMean(1, what + " z-score squared");
+    }
+
+    void assertMeanBelow(double bound, String what) {
+        double mean = mean();
+        double se = standardError();
+        assertTrue(mean + SIGMAS * se < bound, what + ": mean over seeds " + mean + " +- " + se + " not below " + bound);
+    }
+
+    /** At least the Gaussian 68.3% within one claimed error, minus 4 binomial standard deviations. */
+    void assertCoverageAtLeastGaussian(String what) {
+        double p = 0.6827;
+        double bound = p - SIGMAS * Math.sqrt(p * (1 - p) / values.length);
+        double fraction = fractionWithinOne();
+        assertTrue(fraction >= bound, what + ": only " + fraction + " of seeds within one error, need " + bound);
+    }
+}
