@@ -22,6 +22,10 @@ public final class CMat {
 
     /** C = A B. */
     public static void mul(int n, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        if (n == 3) {
+            CMat3.mul(a, ao, b, bo, c, co);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double re = 0, im = 0;
@@ -38,6 +42,10 @@ public final class CMat {
 
     /** C = A B†. */
     public static void mulNA(int n, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        if (n == 3) {
+            CMat3.mulNA(a, ao, b, bo, c, co);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double re = 0, im = 0;
@@ -54,6 +62,10 @@ public final class CMat {
 
     /** C = A† B. */
     public static void mulAN(int n, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        if (n == 3) {
+            CMat3.mulAN(a, ao, b, bo, c, co);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double re = 0, im = 0;
@@ -70,6 +82,10 @@ public final class CMat {
 
     /** C = A† B†. */
     public static void mulAA(int n, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        if (n == 3) {
+            CMat3.mulAA(a, ao, b, bo, c, co);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double re = 0, im = 0;
