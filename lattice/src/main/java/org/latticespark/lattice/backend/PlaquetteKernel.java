@@ -6,9 +6,9 @@ import com.aparapi.Kernel;
  * One work item per site: out[n] = Σ_{μ<ν} Re tr U_μν(n) for N×N links in ILDG order.
  *
  * <p>Uses Re tr(A B†) = Σ_ij Re(A_ij conj(B_ij)) with A = U_μ(n) U_ν(n+μ) and B = U_ν(n) U_μ(n+ν),
- * each element formed on the fly, so no private arrays are needed for any N. The operations run in
- * the same order as {@code Plaquettes.atSite}: on Aparapi's Java thread pool the result is bitwise
- * that of the Java backend; OpenCL may contract to FMA and differ by a few ulps.
+ * each element formed on the fly, so no private arrays are needed for any N. Values agree with
+ * {@code Plaquettes.atSite} up to rounding, not bitwise: CMat may associate the products differently
+ * (its unrolled SU(3) code does), and OpenCL may contract x*y+z to an FMA.
  */
 final class PlaquetteKernel extends Kernel {
     private int n;
