@@ -1,0 +1,92 @@
+package org.latticespark.spark.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.latticespark.spark.RunPipeline;
+import org.latticespark.spark.analyze.AnalyzeJob;
+import org.latticespark.spark.config.RunConfig;
+import org.latticespark.spark.generate.GenerateJob;
+import org.latticespark.spark.io.AtomicOutput;
+import org.latticespark.spark.measure.MeasureJob;
+import picocli.CommandLine.Command;
+
+/** The subcommands. */
+final class Commands {
+    private Commands() {}
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Run the Markov chains of every ensemble and write <output>/configurations.")
+    static final class Generate extends JobCommand {
+        @Override
+        void checkBeforeSpark(RunConfig config) {
+            AtomicOutput.checkTarget(hadoop(), config.layout().configurations(), overwrite);
+        }
+
+        @Override
+        void execute(SparkSession spark, RunConfig config, PrintWriter out) {
+            GenerateJob.Result r = new GenerateJob(spark, config).run(overwrite);
+            out.printf(Locale.ROOT, "generate: %d configurations -> %s (%.1f s, backends %s)%n", r.configurations(),
+                    r.path(), r.wallTime().toMillis() / 1000.0, r.backendsByEnsemble());
+            out.flush();
+        }
+    }
+
+    @Command(name = "measure", mixinStandardHelpOptions = true,
+            description = "Measure every configuration of <output>/configurations and write <output>/measurements.")
+    static final class Measure extends JobCommand {
+        @Override
+        void checkBeforeSpark(RunConfig config) {
+            AtomicOutput.requireInput(hadoop(), config.layout().configurations(), "configuration table");
+            AtomicOutput.checkTarget(hadoop(), config.layout().measurements(), overwrite);
+        }
+
+        @Override
+        void execute(SparkSession spark, RunConfig config, PrintWriter out) {
+            MeasureJob.Result r = new MeasureJob(spark, config).run(overwrite);
+            out.printf(Locale.ROOT, "measure: %d measurements -> %s (%.1f s)%n", r.rows(), r.path(),
+                    r.wallTime().toMillis() / 1000.0);
+            out.flush();
+        }
+    }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true,
+            description = "Γ-method analysis of <output>/measurements; prints a table and writes <output>/analysis.")
+    static final class Analyze extends JobCommand {
+        @Override
+        void checkBeforeSpark(RunConfig config) {
+            AtomicOutput.requireInput(hadoop(), config.layout().measurements(), "measurement table");
+            AtomicOutput.checkTarget(hadoop(), config.layout().analysis(), overwrite);
+        }
+
+        @Override
+        void execute(SparkSession spark, RunConfig config, PrintWriter out) {
+            AnalyzeJob.Result r = new AnalyzeJob(spark, config).run(overwrite);
+            out.print(r.summary().table());
+            out.printf(Locale.ROOT, "analyze: -> %s (%.1f s)%n", r.path(), r.wallTime().toMillis() / 1000.0);
+            out.flush();
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "generate, measure and analyze in one session; writes <output>/run.json too.")
+    static final class Run extends JobCommand {
+        @Override
+        void checkBeforeSpark(RunConfig config) {
+            for (String p : new String[] {config.layout().configurations(), config.layout().measurements(),
+                    config.layout().analysis(), config.layout().runJson()}) {
+                AtomicOutput.checkTarget(hadoop(), p, overwrite);
+            }
+        }
+
+        @Override
+        void execute(SparkSession spark, RunConfig config, PrintWriter out) {
+            RunPipeline.Result r = new RunPipeline(spark, config).overwrite(overwrite).run();
+            out.print(r.analyze().summary().table());
+            out.printf(Locale.ROOT, "run: generate %.1f s, measure %.1f s, analyze %.1f s, total %.1f s -> %s%n",
+                    r.generate().wallTime().toMillis() / 1000.0, r.measure().wallTime().toMillis() / 1000.0,
+                    r.analyze().wallTime().toMillis() / 1000.0, r.wallTime().toMillis() / 1000.0, r.runJson());
+            out.flush();
+        }
+    }
+}

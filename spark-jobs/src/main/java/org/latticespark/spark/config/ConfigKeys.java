@@ -1,0 +1,141 @@
+package org.latticespark.spark.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every key of a run configuration with its default, range and meaning: the one place the
+ * defaults live. The loader takes its defaults and its list of known keys (typo protection) from
+ * here, and {@link #markdownTable()} renders the reference table of README.md (a test
+ * checks that the document matches).
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {}
+
+    /** Where a key lives: at the top of the file, or in an ensemble (and in ensemble-defaults). */
+    public enum Scope { RUN, ENSEMBLE }
+
+    /**
+     * @param defaultValue the default as a Typesafe Config value (String, Number, List), or null when
+     *                     the key is required or its default is derived (then {@code defaultText} says how)
+     */
+    public record Key(Scope scope, String path, Object defaultValue, String defaultText, String range,
+                      String meaning) {}
+
+    // Run keys
+    public static final String NAME = "name";
+    public static final String OUTPUT = "output";
+    public static final String SEED = "seed";
+    public static final String SPARK_MASTER = "spark.master";
+    public static final String SPARK_CONF = "spark.conf";
+    public static final String ENSEMBLE_DEFAULTS = "ensemble-defaults";
+    public static final String ENSEMBLES = "ensembles";
+    public static final String MEASURE_STAGES = "measure.stages";
+    public static final String ANALYZE_S = "analyze.s";
+
+    // Ensemble keys (1:1 with ChainConfig)
+    public static final String E_NAME = "name";
+    public static final String E_GROUP = "group";
+    public static final String E_LATTICE = "lattice";
+    public static final String E_BETA = "beta";
+    public static final String E_ALGORITHM = "algorithm";
+    public static final String E_START = "start";
+    public static final String E_SEED = "seed";
+    public static final String E_CHAINS = "chains";
+    public static final String E_THERMALIZATION = "thermalization";
+    public static final String E_SAVE_EVERY = "save-every";
+    public static final String E_CONFIGURATIONS = "configurations";
+    public static final String E_THREADS = "threads";
+    public static final String E_BACKEND = "backend";
+    public static final String E_OVERRELAXATION = "heatbath.overrelaxation";
+    public static final String E_INTEGRATOR = "hmc.integrator";
+    public static final String E_TRAJECTORY_LENGTH = "hmc.trajectory-length";
+    public static final String E_STEPS = "hmc.steps";
+
+    public static final String DEFAULT_RUN_NAME = "run";
+    public static final String DEFAULT_MASTER = "local[*]";
+    public static final long DEFAULT_SEED = 1;
+    public static final List<String> DEFAULT_STAGES = List.of("plaquette", "polyakov");
+    public static final double DEFAULT_S = 2.0;
+
+    public static final List<Key> RUN = List.of(
+            new Key(Scope.RUN, NAME, DEFAULT_RUN_NAME, "`run`", "letters, digits, `_ . -`",
+                    "Run name: Spark application name and default output folder."),
+            new Key(Scope.RUN, OUTPUT, null, "`runs/<name>`", "path or URI",
+                    "Output folder; a relative path is taken from the working directory. `--output` overrides."),
+            new Key(Scope.RUN, SEED, DEFAULT_SEED, "`1`", "64-bit integer",
+                    "Run seed: the default `seed` of every ensemble."),
+            new Key(Scope.RUN, SPARK_MASTER, DEFAULT_MASTER, "`local[*]`", "Spark master URL",
+                    "Where the jobs run (`local[N]`, `spark://host:port`, ...). `--master`, then spark-submit's `--master`, override it."),
+            new Key(Scope.RUN, SPARK_CONF, null, "`{}`", "object of Spark properties",
+                    "Extra Spark properties, e.g. `spark.conf { \"spark.executor.memory\" = 8g }`."),
+            new Key(Scope.RUN, ENSEMBLE_DEFAULTS, null, "`{}`", "ensemble keys",
+                    "Values every entry of `ensembles` falls back to (before the built-in defaults)."),
+            new Key(Scope.RUN, ENSEMBLES, null, "required", "non-empty list of objects, unique `name`s",
+                    "The ensembles of the run, each with the ensemble keys below."),
+            new Key(Scope.RUN, MEASURE_STAGES, DEFAULT_STAGES, "`[plaquette, polyakov]`", "`plaquette`, `polyakov`",
+                    "Measurement stages run on every configuration (the `generation` stage always runs)."),
+            new Key(Scope.RUN, ANALYZE_S, DEFAULT_S, "`2.0`", "> 0",
+                    "Γ-method window parameter S (Wolff 2004); 1 to 2 is usual."));
+
+    public static final List<Key> ENSEMBLE = List.of(
+            new Key(Scope.ENSEMBLE, E_NAME, null, "required", "letters, digits, `_ . -`; unique",
+                    "Ensemble id (the `ensemble` column)."),
+            new Key(Scope.ENSEMBLE, E_GROUP, "SU3", "`SU3`", "`U1`, `SU2`, `SU3`, `SU4`..`SU8`", "Gauge group."),
+            new Key(Scope.ENSEMBLE, E_LATTICE, List.of(4, 4, 4, 4), "`[4, 4, 4, 4]`", "2 to 4 extents, each >= 2",
+                    "Lattice extents L_0..L_{d-1}; the last is Euclidean time."),
+            new Key(Scope.ENSEMBLE, E_BETA, 6.0, "`6.0`", ">= 0, finite", "Wilson gauge coupling β = 2N/g²."),
+            new Key(Scope.ENSEMBLE, E_ALGORITHM, "heatbath", "`heatbath`", "`heatbath`, `hmc`",
+                    "Update algorithm: heatbath sweeps (with overrelaxation) or HMC trajectories."),
+            new Key(Scope.ENSEMBLE, E_START, "cold", "`cold`", "`cold`, `hot`",
+                    "Start configuration: unit links or Haar-random links."),
+            new Key(Scope.ENSEMBLE, E_SEED, null, "run `seed`", "64-bit integer",
+                    "Seed of the counter-based generator; chain c of the ensemble uses the stream (seed, c)."),
+            new Key(Scope.ENSEMBLE, E_CHAINS, 1, "`1`", "1..65535",
+                    "Independent Markov chains (replicas); one Spark task each."),
+            new Key(Scope.ENSEMBLE, E_THERMALIZATION, 10, "`10`", ">= 0",
+                    "Updates before the first saved configuration."),
+            new Key(Scope.ENSEMBLE, E_SAVE_EVERY, 1, "`1`", ">= 1",
+                    "Updates between saved configurations."),
+            new Key(Scope.ENSEMBLE, E_CONFIGURATIONS, 10, "`10`", ">= 1",
+                    "Configurations saved per chain; a chain runs thermalization + save-every × configurations updates."),
+            new Key(Scope.ENSEMBLE, E_THREADS, 1, "`1`", "1..1024",
+                    "Threads per chain (per Spark task); results do not depend on it."),
+            new Key(Scope.ENSEMBLE, E_BACKEND, "java", "`java`", "`java`, `aparapi`",
+                    "Kernel backend for the plaquette (aparapi: OpenCL if present, else Java thread pool)."),
+            new Key(Scope.ENSEMBLE, E_OVERRELAXATION, 3, "`3`", "0..100",
+                    "Heatbath only: overrelaxation sweeps after each heatbath sweep."),
+            new Key(Scope.ENSEMBLE, E_INTEGRATOR, "omelyan", "`omelyan`", "`leapfrog`, `omelyan`",
+                    "HMC only: molecular-dynamics integrator (Omelyan 2MN, λ = 0.1931833275037836)."),
+            new Key(Scope.ENSEMBLE, E_TRAJECTORY_LENGTH, 1.0, "`1.0`", "> 0, finite",
+                    "HMC only: trajectory length τ."),
+            new Key(Scope.ENSEMBLE, E_STEPS, 10, "`10`", "1..100000",
+                    "HMC only: integration steps per trajectory, step size ε = τ / steps."));
+
+    public static List<String> paths(Scope scope) {
+        List<String> out = new ArrayList<>();
+        for (Key k : scope == Scope.RUN ? RUN : ENSEMBLE) out.add(k.path());
+        return out;
+    }
+
+    public static Optional<Key> find(Scope scope, String path) {
+        return (scope == Scope.RUN ? RUN : ENSEMBLE).stream().filter(k -> k.path().equals(path)).findFirst();
+    }
+
+    /** The configuration reference as Markdown tables (run keys, then ensemble keys). */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| Key | Default | Range | Meaning |\n|---|---|---|---|\n");
+        for (Key k : RUN) row(sb, k);
+        sb.append("\nEnsemble keys (in `ensemble-defaults` and in each entry of `ensembles`):\n\n");
+        sb.append("| Key | Default | Range | Meaning |\n|---|---|---|---|\n");
+        for (Key k : ENSEMBLE) row(sb, k);
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, Key k) {
+        sb.append("| `").append(k.path()).append("` | ").append(k.defaultText()).append(" | ").append(k.range())
+                .append(" | ").append(k.meaning()).append(" |\n");
+    }
+}

@@ -1,0 +1,28 @@
+package org.latticespark.spark.io;
+
+import java.io.Serializable;
+
+/**
+ * Where a run's results go: {@code <output>/configurations} and {@code <output>/measurements}
+ * (Parquet tables), {@code <output>/analysis} (summary.csv, summary.json), {@code <output>/run.json}.
+ */
+public record OutputLayout(String root) implements Serializable {
+    public static final String CONFIGURATIONS = "configurations";
+    public static final String MEASUREMENTS = "measurements";
+    public static final String ANALYSIS = "analysis";
+    public static final String RUN_JSON = "run.json";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String SUMMARY_JSON = "summary.json";
+
+    public String configurations() { return child(CONFIGURATIONS); }
+
+    public String measurements() { return child(MEASUREMENTS); }
+
+    public String analysis() { return child(ANALYSIS); }
+
+    public String runJson() { return child(RUN_JSON); }
+
+    private String child(String name) {
+        return root.endsWith("/") ? root + name : root + "/" + name;
+    }
+}

@@ -1,0 +1,170 @@
+package org.latticespark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.SavedConfiguration;
+import org.latticespark.generation.UpdateRecord;
+import org.latticespark.lattice.action.Plaquettes;
+import org.latticespark.lattice.codec.ConfigurationCodec;
+import org.latticespark.lattice.codec.CorruptConfigurationException;
+import org.latticespark.lattice.field.GaugeField;
+import org.latticespark.lattice.parallel.Parallelism;
+import org.latticespark.lattice.random.RandomStream;
+import org.latticespark.spark.config.EnsembleJson;
+import org.latticespark.spark.config.RunConfig;
+import org.latticespark.spark.measure.MeasureJob;
+import org.latticespark.spark.table.StoredConfiguration;
+import org.latticespark.spark.table.Tables;
+
+/** The configuration table: a bit-exact round trip through Parquet, and refusal of damaged rows. */
+class ConfigurationTableTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSupport.session("local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        TestSupport.stop(spark);
+    }
+
+    private static final ChainConfig CONFIG = ChainConfig.builder().ensemble("t").group("SU3").extents(4, 4, 4, 8)
+            .beta(6.0).chains(2).thermalization(5).saveEvery(2).configurations(3).build();
+
+    /** A hot (Haar-random) field standing in for a chain's configuration: no sampler needed. */
+    static SavedConfiguration saved(int chain, long update) {
+        return savedFor(CONFIG, chain, update);
+    }
+
+    static SavedConfiguration savedFor(ChainConfig config, int chain, long update) {
+        GaugeField f = GaugeField.hot(config.lattice(), config.gaugeGroup(), new RandomStream(99, chain), Parallelism.serial());
+        List<UpdateRecord> history = new ArrayList<>();
+        for (long u = update - 1; u <= update; u++) history.add(new UpdateRecord(u, 0.01 * u, u % 2 == 0, 0.5 + 1e-3 * u));
+        return new SavedConfiguration(chain, update, f, Plaquettes.average(f, Parallelism.serial()), history);
+    }
+
+    private String writeTable(String name, List<Row> rows) {
+        String path = dir.resolve(name).toString();
+        Tables.write(spark.createDataFrame(rows, Tables.CONFIGURATION_SCHEMA), path);
+        return path;
+    }
+
+    private static Row withColumn(Row row, int column, Object value) {
+        Object[] v = new Object[row.size()];
+        for (int i = 0; i < v.length; i++) v[i] = row.get(i);
+        v[column] = value;
+        return RowFactory.create(v);
+    }
+
+    @Test
+    void roundTripIsBitForBit() {
+        String json = EnsembleJson.toJson(CONFIG);
+        SavedConfiguration a = saved(0, 7);
+        SavedConfiguration b = saved(1, 9);
+        String path = writeTable("roundtrip", List.of(Tables.configurationRow(CONFIG, json, "java", a),
+                Tables.configurationRow(CONFIG, json, "java", b)));
+        List<Row> back = Tables.readConfigurationTable(spark, path).orderBy("chain").collectAsList();
+        assertEquals(2, back.size());
+        for (int i = 0; i < 2; i++) {
+            SavedConfiguration orig = i == 0 ? a : b;
+            Row row = back.get(i);
+            assertArrayEquals(ConfigurationCodec.encode(orig.field()), (byte[]) row.get(Tables.C_LINKS));
+            StoredConfiguration sc = Tables.readConfiguration(row, path);
+            double[] x = orig.field().links();
+            double[] y = sc.field().links();
+            assertEquals(x.length, y.length);
+            for (int k = 0; k < x.length; k++) {
+                assertEquals(Double.doubleToRawLongBits(x[k]), Double.doubleToRawLongBits(y[k]), "double " + k);
+            }
+            assertEquals(ConfigurationCodec.checksum(ConfigurationCodec.encode(orig.field())), sc.checksum());
+            assertEquals("t", sc.ensemble());
+            assertEquals(orig.chain(), sc.chain());
+            assertEquals(orig.index(), sc.update());
+            assertEquals(orig.plaquette(), sc.plaquette());
+            assertEquals(orig.history(), sc.history());
+            assertEquals(json, EnsembleJson.toJson(sc.config()));
+            assertEquals(Tables.SCHEMA_VERSION, row.getInt(Tables.C_SCHEMA_VERSION));
+            assertArrayEquals(new int[] {4, 4, 4, 8}, row.getList(Tables.C_DIMS).stream().mapToInt(o -> (Integer) o).toArray());
+        }
+    }
+
+    @Test
+    void flippedByteIsRefusedNamingTheConfiguration() {
+        Row good = Tables.configurationRow(CONFIG, EnsembleJson.toJson(CONFIG), "java", saved(1, 7));
+        byte[] blob = ((byte[]) good.get(Tables.C_LINKS)).clone();
+        blob[1234] ^= 0x10;
+        String path = writeTable("flipped", List.of(withColumn(good, Tables.C_LINKS, blob)));
+        Row back = Tables.readConfigurationTable(spark, path).first();
+        CorruptConfigurationException e = assertThrows(CorruptConfigurationException.class,
+                () -> Tables.readConfiguration(back, path));
+        assertTrue(e.getMessage().contains(path + " ensemble=t chain=1 update=7"), e.getMessage());
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+
+        // the measure job refuses it too, and the CLI's rule finds the cause behind Spark's exception
+        RunConfig rc = RunConfig.parse("ensembles = [{name = t}]", "t.conf").withOutput(dir.resolve("run").toString());
+        String target = rc.layout().configurations();
+        Tables.write(spark.createDataFrame(List.of(withColumn(good, Tables.C_LINKS, blob)), Tables.CONFIGURATION_SCHEMA),
+                target);
+        Exception job = assertThrows(Exception.class, () -> new MeasureJob(spark, rc).run(false));
+        RuntimeException cause = Main.badInput(job);
+        assertNotNull(cause, "no bad-input cause in " + job);
+        assertTrue(cause.getMessage().contains("ensemble=t chain=1 update=7"), cause.getMessage());
+        assertTrue(!new java.io.File(rc.layout().measurements()).exists(), "no measurement table after a failure");
+        String[] left = dir.resolve("run").toFile().list();
+        assertNotNull(left);
+        for (String name : left) assertTrue(!name.contains(".tmp-"), "temporary output left behind: " + name);
+    }
+
+    @Test
+    void mismatchedDimsAreRefusedNamingTheConfiguration() {
+        Row good = Tables.configurationRow(CONFIG, EnsembleJson.toJson(CONFIG), "java", saved(0, 9));
+        String path = writeTable("dims", List.of(withColumn(good, Tables.C_DIMS, new int[] {4, 4, 4, 4})));
+        Row back = Tables.readConfigurationTable(spark, path).first();
+        CorruptConfigurationException e = assertThrows(CorruptConfigurationException.class,
+                () -> Tables.readConfiguration(back, path));
+        assertTrue(e.getMessage().contains(path + " ensemble=t chain=0 update=9"), e.getMessage());
+        assertTrue(e.getMessage().contains("dims [4, 4, 4, 4]"), e.getMessage());
+    }
+
+    @Test
+    void wrongGroupAndSchemaVersionAreRefused() {
+        Row good = Tables.configurationRow(CONFIG, EnsembleJson.toJson(CONFIG), "java", saved(0, 9));
+        String path = writeTable("other", List.of(withColumn(good, Tables.C_GROUP, "SU2"),
+                withColumn(withColumn(good, Tables.C_SCHEMA_VERSION, 2), Tables.C_CHAIN, 1)));
+        List<Row> back = Tables.readConfigurationTable(spark, path).orderBy("chain").collectAsList();
+        CorruptConfigurationException g = assertThrows(CorruptConfigurationException.class,
+                () -> Tables.readConfiguration(back.get(0), path));
+        assertTrue(g.getMessage().contains("chain=0 update=9") && g.getMessage().contains("group SU2"), g.getMessage());
+        CorruptConfigurationException v = assertThrows(CorruptConfigurationException.class,
+                () -> Tables.readConfiguration(back.get(1), path));
+        assertTrue(v.getMessage().contains("chain=1 update=9") && v.getMessage().contains("schema_version 2"),
+                v.getMessage());
+    }
+
+    @Test
+    void missingTableIsBadInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Tables.readConfigurationTable(spark, dir.resolve("none").toString()));
+        assertTrue(e.getMessage().contains("none"), e.getMessage());
+    }
+}

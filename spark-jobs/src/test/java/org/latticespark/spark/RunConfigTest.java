@@ -1,0 +1,197 @@
+package org.latticespark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.hmc.Integrator;
+import org.latticespark.spark.config.EnsembleJson;
+import org.latticespark.spark.config.RunConfig;
+
+class RunConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private InvalidInputException fails(String text) throws Exception {
+        Path f = write("bad.conf", text);
+        return assertThrows(InvalidInputException.class, () -> RunConfig.load(f));
+    }
+
+    @Test
+    void defaultsApplyWhereNothingIsSaid() throws Exception {
+        RunConfig rc = RunConfig.load(write("min.conf", "ensembles = [ {name = a} ]"));
+        assertEquals("run", rc.name());
+        assertEquals("local[*]", rc.master());
+        assertEquals(1L, rc.seed());
+        assertEquals(List.of("plaquette", "polyakov"), rc.measureStages());
+        assertEquals(2.0, rc.analyzeS());
+        assertEquals(Path.of("runs/run").toAbsolutePath().normalize().toString(), rc.output());
+        ChainConfig a = rc.ensembles().get(0);
+        assertEquals("a", a.ensemble);
+        assertEquals("SU3", a.group);
+        assertArrayEquals(new int[] {4, 4, 4, 4}, a.extents);
+        assertEquals(6.0, a.beta);
+        assertEquals(ChainConfig.Algorithm.HEATBATH, a.algorithm);
+        assertEquals(ChainConfig.Start.COLD, a.start);
+        assertEquals(1L, a.seed);
+        assertEquals(1, a.chains);
+        assertEquals(10, a.thermalization);
+        assertEquals(1, a.saveEvery);
+        assertEquals(10, a.configurations);
+        assertEquals(1, a.threads);
+        assertEquals("java", a.backend);
+        assertEquals(3, a.overrelaxation);
+        assertEquals(Integrator.OMELYAN, a.integrator);
+        assertEquals(1.0, a.trajectoryLength);
+        assertEquals(10, a.steps);
+    }
+
+    @Test
+    void ensemblesFallBackToEnsembleDefaultsThenBuiltIns() throws Exception {
+        RunConfig rc = RunConfig.load(write("run.conf", """
+                name = test-run
+                output = out/here
+                seed = 42
+                spark.master = "local[2]"
+                spark.conf { "spark.executor.memory" = 2g }
+                ensemble-defaults { group = SU2, lattice = [6, 6, 6, 8], beta = 2.3, chains = 3, hmc.steps = 12 }
+                ensembles = [
+                  { name = hb, heatbath.overrelaxation = 1 }
+                  { name = hmc, algorithm = hmc, beta = 2.4, seed = 7, hmc { integrator = leapfrog, trajectory-length = 0.5 } }
+                ]
+                measure.stages = [polyakov]
+                analyze.s = 1.5
+                """));
+        assertEquals("test-run", rc.name());
+        assertEquals(Path.of("out/here").toAbsolutePath().toString(), rc.output());
+        assertEquals("local[2]", rc.master());
+        assertEquals("2g", rc.sparkConf().get("spark.executor.memory"));
+        assertEquals(List.of("polyakov"), rc.measureStages());
+        assertEquals(1.5, rc.analyzeS());
+        ChainConfig hb = rc.ensemble("hb").orElseThrow();
+        ChainConfig hmc = rc.ensemble("hmc").orElseThrow();
+        assertEquals("SU2", hb.group);
+        assertArrayEquals(new int[] {6, 6, 6, 8}, hb.extents);
+        assertEquals(2.3, hb.beta);
+        assertEquals(1, hb.overrelaxation);
+        assertEquals(42L, hb.seed, "ensemble seed defaults to the run seed");
+        assertEquals(3, hb.chains);
+        assertEquals(ChainConfig.Algorithm.HMC, hmc.algorithm);
+        assertEquals(2.4, hmc.beta);
+        assertEquals(7L, hmc.seed);
+        assertEquals(12, hmc.steps);
+        assertEquals(Integrator.LEAPFROG, hmc.integrator);
+        assertEquals(0.5, hmc.trajectoryLength);
+        assertEquals(3, hmc.overrelaxation, "built-in default");
+    }
+
+    @Test
+    void overridesFromTheCommandLine() throws Exception {
+        RunConfig rc = RunConfig.load(write("o.conf", "ensembles = [{name = a}]"))
+                .withMaster("local[1]").withOutput("elsewhere");
+        assertEquals("local[1]", rc.master());
+        assertEquals(Path.of("elsewhere").toAbsolutePath().toString(), rc.output());
+        assertEquals("hdfs://nn/x", rc.withOutput("hdfs://nn/x").output());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheFile() throws Exception {
+        InvalidInputException e = fails("ensembles = [ {name = a, hmc.stpes = 3} ]");
+        assertTrue(e.getMessage().contains("bad.conf"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'hmc.stpes'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'hmc.steps'"), e.getMessage());
+        assertTrue(e.getMessage().contains("ensembles[0] 'a'"), e.getMessage());
+
+        e = fails("nmae = x\nensembles = [ {name = a} ]");
+        assertTrue(e.getMessage().contains("bad.conf") && e.getMessage().contains("'nmae'"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+
+        e = fails("ensemble-defaults { betta = 6 }\nensembles = [ {name = a} ]");
+        assertTrue(e.getMessage().contains("ensemble-defaults") && e.getMessage().contains("'betta'"), e.getMessage());
+
+        e = fails("beta = 6\nensembles = [ {name = a} ]");
+        assertTrue(e.getMessage().contains("an ensemble key"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreNamedWithTheKeyAndFile() throws Exception {
+        String[][] cases = {
+                {"ensembles = [ {name = a, hmc.steps = 0} ]", "hmc.steps"},
+                {"ensembles = [ {name = a, chains = two} ]", "chains"},
+                {"ensembles = [ {name = a, chains = 1.5} ]", "chains"},
+                {"ensembles = [ {name = a, beta = -1} ]", "beta"},
+                {"ensembles = [ {name = a, beta = cold} ]", "beta"},
+                {"ensembles = [ {name = a, lattice = [4, 4, 1]} ]", "lattice"},
+                {"ensembles = [ {name = a, lattice = 4} ]", "lattice"},
+                {"ensembles = [ {name = a, group = SU9} ]", "group"},
+                {"ensembles = [ {name = a, algorithm = metropolis} ]", "algorithm"},
+                {"ensembles = [ {name = a, start = warm} ]", "start"},
+                {"ensembles = [ {name = a, backend = cuda} ]", "backend"},
+                {"ensembles = [ {name = a, save-every = 0} ]", "save-every"},
+                {"ensembles = [ {name = a, heatbath.overrelaxation = -1} ]", "heatbath.overrelaxation"},
+                {"ensembles = [ {name = a, hmc.integrator = euler} ]", "hmc.integrator"},
+                {"ensembles = [ {name = a, hmc.trajectory-length = 0} ]", "hmc.trajectory-length"},
+                {"ensembles = [ {name = \"a b\"} ]", "name"},
+                {"ensembles = [ {name = a}, {name = a} ]", "name"},
+                {"ensembles = [ {beta = 6} ]", "name"},
+                {"ensembles = []", "ensembles"},
+                {"name = x", "ensembles"},
+                {"analyze.s = 0\nensembles = [ {name = a} ]", "analyze.s"},
+                {"measure.stages = [plaquette, wilson-loops]\nensembles = [ {name = a} ]", "measure.stages"},
+                {"seed = abc\nensembles = [ {name = a} ]", "seed"},
+        };
+        for (String[] c : cases) {
+            InvalidInputException e = fails(c[0]);
+            assertTrue(e.getMessage().contains("bad.conf"), c[0] + " -> " + e.getMessage());
+            assertTrue(e.getMessage().contains(c[1] + ":") || e.getMessage().contains("'" + c[1] + "'"),
+                    c[0] + " -> " + e.getMessage());
+        }
+        InvalidInputException e = fails("ensembles = [ {name = a}\n {name = b, hmc.steps = 0} ]");
+        assertTrue(e.getMessage().contains("ensembles[1] 'b'") && e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorNamesTheFile() throws Exception {
+        InvalidInputException e = fails("ensembles = [ {name = a ");
+        assertTrue(e.getMessage().contains("bad.conf"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path f = dir.resolve("nope.conf");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunConfig.load(f));
+        assertTrue(e.getMessage().contains("not found") && e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+
+    @Test
+    void parametersJsonIsCanonicalAndRoundTrips() throws Exception {
+        RunConfig rc = RunConfig.load(write("j.conf", """
+                ensembles = [ {name = x, algorithm = hmc, lattice = [4, 4, 4, 8], beta = 5.7, seed = -9,
+                               hmc.trajectory-length = 0.7, hmc.steps = 9, start = hot} ]
+                """));
+        ChainConfig c = rc.ensembles().get(0);
+        String json = EnsembleJson.toJson(c);
+        assertEquals("{\"name\":\"x\",\"group\":\"SU3\",\"lattice\":[4,4,4,8],\"beta\":5.7,\"algorithm\":\"hmc\","
+                + "\"start\":\"hot\",\"seed\":-9,\"chains\":1,\"thermalization\":10,\"save-every\":1,"
+                + "\"configurations\":10,\"threads\":1,\"backend\":\"java\",\"heatbath\":{\"overrelaxation\":3},"
+                + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9}}", json);
+        ChainConfig back = EnsembleJson.fromJson(json, "test");
+        assertEquals(json, EnsembleJson.toJson(back));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EnsembleJson.fromJson(json.replace("\"steps\":9", "\"steps\":0"), "tbl ensemble=x"));
+        assertTrue(e.getMessage().contains("tbl ensemble=x") && e.getMessage().contains("hmc.steps"), e.getMessage());
+    }
+}
