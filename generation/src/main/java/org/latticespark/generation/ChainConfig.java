@@ -80,6 +80,24 @@ public final class ChainConfig implements Serializable {
         return b;
     }
 
+    /**
+     * The default seed of an ensemble: the run seed mixed with the ensemble's name (SHA-256, then the
+     * SplitMix64 finaliser), so ensembles of one run never share random numbers by accident.
+     */
+    public static long derivedSeed(long runSeed, String ensemble) {
+        byte[] h;
+        try {
+            h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ensemble.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+        long z = runSeed ^ java.nio.ByteBuffer.wrap(h).getLong();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     public Lattice lattice() { return new Lattice(extents); }
 
     public GaugeGroup gaugeGroup() { return GaugeGroup.of(group); }
@@ -141,7 +159,7 @@ public final class ChainConfig implements Serializable {
                 throw new IllegalArgumentException("group: " + e.getMessage(), e);
             }
             try {
-                new Lattice(extents);
+                org.latticespark.lattice.field.GaugeField.size(new Lattice(extents), GaugeGroup.of(group));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("lattice: " + e.getMessage(), e);
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ChainTest {
     private static ChainConfig.Builder small(ChainConfig.Algorithm algorithm) {
-        return ChainConfig.builder().group("SU3").extents(4, 4, 2, 4).beta(5.5).algorithm(algorithm)
+        return ChainConfig.builder().group("SU3").extents(4, 4, 4, 4).beta(5.5).algorithm(algorithm)
                 .start(ChainConfig.Start.HOT).seed(77).chains(3).thermalization(3).saveEvery(2).configurations(3)
                 .steps(8).trajectoryLength(1.0);
     }
@@ -62,6 +62,8 @@ class ChainTest {
         assertMessage("beta", () -> small(ChainConfig.Algorithm.HMC).beta(-1).build());
         assertMessage("hmc.steps", () -> small(ChainConfig.Algorithm.HMC).steps(0).build());
         assertMessage("lattice", () -> small(ChainConfig.Algorithm.HMC).extents(4).build());
+        assertMessage("lattice", () -> small(ChainConfig.Algorithm.HMC).extents(44, 44, 44, 44).build());
+        assertMessage("lattice", () -> small(ChainConfig.Algorithm.HMC).group("SU8").extents(28, 28, 28, 28).build());
         assertMessage("lattice", () -> small(ChainConfig.Algorithm.HEATBATH).extents(4, 3, 4, 4).build());
         small(ChainConfig.Algorithm.HMC).extents(4, 3, 4, 4).build();
         assertMessage("group", () -> small(ChainConfig.Algorithm.HMC).group("SO3").build());

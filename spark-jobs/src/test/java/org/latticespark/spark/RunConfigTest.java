@@ -46,7 +46,7 @@ class RunConfigTest {
         assertEquals(6.0, a.beta);
         assertEquals(ChainConfig.Algorithm.HEATBATH, a.algorithm);
         assertEquals(ChainConfig.Start.COLD, a.start);
-        assertEquals(1L, a.seed);
+        assertEquals(ChainConfig.derivedSeed(1L, "a"), a.seed);
         assertEquals(1, a.chains);
         assertEquals(10, a.thermalization);
         assertEquals(1, a.saveEvery);
@@ -87,7 +87,8 @@ class RunConfigTest {
         assertArrayEquals(new int[] {6, 6, 6, 8}, hb.extents);
         assertEquals(2.3, hb.beta);
         assertEquals(1, hb.overrelaxation);
-        assertEquals(42L, hb.seed, "ensemble seed defaults to the run seed");
+        assertEquals(ChainConfig.derivedSeed(42L, "hb"), hb.seed, "ensemble seed derived from run seed and name");
+        assertTrue(hb.seed != 42L && hb.seed != ChainConfig.derivedSeed(42L, "hmc"));
         assertEquals(3, hb.chains);
         assertEquals(ChainConfig.Algorithm.HMC, hmc.algorithm);
         assertEquals(2.4, hmc.beta);
@@ -152,6 +153,8 @@ class RunConfigTest {
                 {"analyze.s = 0\nensembles = [ {name = a} ]", "analyze.s"},
                 {"measure.stages = [plaquette, wilson-loops]\nensembles = [ {name = a} ]", "measure.stages"},
                 {"seed = abc\nensembles = [ {name = a} ]", "seed"},
+                {"ensembles = [ {name = a, seed = 3}, {name = b, seed = 3} ]", "seed"},
+                {"ensemble-defaults.seed = 3\nensembles = [ {name = a}, {name = b} ]", "seed"},
         };
         for (String[] c : cases) {
             InvalidInputException e = fails(c[0]);

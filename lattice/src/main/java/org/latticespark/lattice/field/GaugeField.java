@@ -32,15 +32,28 @@ public final class GaugeField {
         this.links = links;
     }
 
+    /** The largest field one Java array (and one stored blob of little-endian doubles) can hold. */
+    public static final long MAX_DOUBLES = (Integer.MAX_VALUE - 8) / Double.BYTES;
+
+    /** Doubles a field of this group on this lattice needs; refuses what no array can hold. */
+    public static int size(Lattice lattice, GaugeGroup group) {
+        long n = (long) lattice.links() * group.matrixSize();
+        if (n > MAX_DOUBLES) {
+            throw new IllegalArgumentException("a " + group + " field on " + lattice + " needs " + n * Double.BYTES
+                    + " bytes; one stored configuration holds at most " + MAX_DOUBLES * Double.BYTES);
+        }
+        return (int) n;
+    }
+
     public static GaugeField cold(Lattice lattice, GaugeGroup group) {
-        GaugeField f = new GaugeField(lattice, group, new double[lattice.links() * group.matrixSize()]);
+        GaugeField f = new GaugeField(lattice, group, new double[size(lattice, group)]);
         for (int l = 0; l < lattice.links(); l++) CMat.identity(group.n(), f.links, l * f.matrixSize);
         return f;
     }
 
     /** Every link Haar-random, drawn from the chain's stream at update index 0. */
     public static GaugeField hot(Lattice lattice, GaugeGroup group, RandomStream stream, Parallelism par) {
-        GaugeField f = new GaugeField(lattice, group, new double[lattice.links() * group.matrixSize()]);
+        GaugeField f = new GaugeField(lattice, group, new double[size(lattice, group)]);
         int purpose = Purpose.of(Purpose.START, 0);
         par.forEach(lattice.links(), l -> group.haar(stream.at(l, 0, purpose), f.links, l * f.matrixSize));
         return f;

@@ -29,7 +29,7 @@ public final class Lattice implements Serializable {
             }
             v *= extents[mu];
         }
-        if (v * extents.length > Integer.MAX_VALUE / 18) {
+        if (v * extents.length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("lattice " + Arrays.toString(extents) + " is too large for one array");
         }
         this.extents = extents.clone();
@@ -87,9 +87,6 @@ public final class Lattice implements Serializable {
 
     /** Neighbour table site*d+mu -> site+mu (shared, do not modify): for kernels. */
     public int[] upTable() { return up; }
-
-    /** Neighbour table site*d+mu -> site-mu (shared, do not modify): for kernels. */
-    public int[] downTable() { return down; }
 
     public int parity(int site) { return parity[site]; }
 

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * bit for bit with 1 or many threads.
  */
 public final class Parallelism implements AutoCloseable {
-    public static final int BLOCK = 256;
+    public static final int BLOCK = 64;
 
     private final int threads;
     private final ForkJoinPool pool;

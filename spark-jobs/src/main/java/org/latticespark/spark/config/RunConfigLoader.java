@@ -14,6 +14,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,7 @@ final class RunConfigLoader {
         }
         List<ChainConfig> ensembles = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<Long, String> seeds = new HashMap<>();
         ConfigList entries = (ConfigList) list;
         for (int i = 0; i < entries.size(); i++) {
             ConfigValue ev = entries.get(i);
@@ -141,6 +143,11 @@ final class RunConfigLoader {
             ChainConfig c = ensemble(merged, seed, ctx);
             if (!names.add(c.ensemble)) {
                 throw ctx.error(merged, ConfigKeys.E_NAME, "'" + c.ensemble + "' names two ensembles; names must be unique");
+            }
+            String sameSeed = seeds.putIfAbsent(c.seed, c.ensemble);
+            if (sameSeed != null) {
+                throw ctx.error(merged, ConfigKeys.E_SEED, c.seed + " is also the seed of ensemble '" + sameSeed
+                        + "': their chains would draw the same random numbers");
             }
             ensembles.add(c);
         }
@@ -183,7 +190,8 @@ final class RunConfigLoader {
                 .algorithm(ChainConfig.Algorithm.valueOf(choice(m, ConfigKeys.E_ALGORITHM, ctx, "heatbath", "hmc")
                         .toUpperCase(Locale.ROOT)))
                 .start(ChainConfig.Start.valueOf(choice(m, ConfigKeys.E_START, ctx, "cold", "hot").toUpperCase(Locale.ROOT)))
-                .seed(m.hasPath(ConfigKeys.E_SEED) ? int64(m, ConfigKeys.E_SEED, ctx) : runSeed)
+                .seed(m.hasPath(ConfigKeys.E_SEED) ? int64(m, ConfigKeys.E_SEED, ctx)
+                        : ChainConfig.derivedSeed(runSeed, string(m, ConfigKeys.E_NAME, ctx)))
                 .chains(int32(m, ConfigKeys.E_CHAINS, ctx))
                 .thermalization(int32(m, ConfigKeys.E_THERMALIZATION, ctx))
                 .saveEvery(int32(m, ConfigKeys.E_SAVE_EVERY, ctx))
