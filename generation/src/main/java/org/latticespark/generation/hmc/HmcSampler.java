@@ -47,7 +47,7 @@ public final class HmcSampler implements Sampler {
         double plaquetteEnd = backend.plaquetteSum(field, par);
         double deltaH = md.kineticEnergy() + action.fromPlaquetteSum(field, plaquetteEnd) - h0;
         double u = stream.at(0, index, Purpose.of(Purpose.METROPOLIS, 0)).uniform();
-        boolean accepted = u < Math.exp(-deltaH);
+        boolean accepted = u < StrictMath.exp(-deltaH);
         if (accepted) {
             field.reunitarize(par);
             plaquetteEnd = backend.plaquetteSum(field, par);

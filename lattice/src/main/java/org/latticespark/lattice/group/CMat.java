@@ -105,10 +105,6 @@ public final class CMat {
         for (int i = 0; i < 2 * n * n; i++) c[co + i] += a[ao + i];
     }
 
-    public static void scale(int n, double s, double[] c, int co) {
-        for (int i = 0; i < 2 * n * n; i++) c[co + i] *= s;
-    }
-
     public static void dagger(int n, double[] a, int ao, double[] c, int co) {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -29,15 +29,15 @@ public final class SU3 extends SUN {
         double c0 = CMat.reTraceMul(3, q, 0, q2, 0) / 3.0;
         boolean negative = c0 < 0;
         if (negative) c0 = -c0;
-        double c0max = 2.0 * Math.pow(c1 / 3.0, 1.5);
-        double theta = Math.acos(Math.min(1.0, c0 / c0max));
-        double u = Math.sqrt(c1 / 3.0) * Math.cos(theta / 3.0);
-        double w = Math.sqrt(c1) * Math.sin(theta / 3.0);
+        double c0max = 2.0 * StrictMath.pow(c1 / 3.0, 1.5);
+        double theta = StrictMath.acos(Math.min(1.0, c0 / c0max));
+        double u = Math.sqrt(c1 / 3.0) * StrictMath.cos(theta / 3.0);
+        double w = Math.sqrt(c1) * StrictMath.sin(theta / 3.0);
         double u2 = u * u, w2 = w * w;
-        double xi0 = Math.abs(w) < 0.05 ? 1 - w2 / 6 * (1 - w2 / 20 * (1 - w2 / 42)) : Math.sin(w) / w;
-        double cosw = Math.cos(w);
-        double e2r = Math.cos(2 * u), e2i = Math.sin(2 * u);
-        double emr = Math.cos(u), emi = -Math.sin(u);
+        double xi0 = Math.abs(w) < 0.05 ? 1 - w2 / 6 * (1 - w2 / 20 * (1 - w2 / 42)) : StrictMath.sin(w) / w;
+        double cosw = StrictMath.cos(w);
+        double e2r = StrictMath.cos(2 * u), e2i = StrictMath.sin(2 * u);
+        double emr = StrictMath.cos(u), emi = -StrictMath.sin(u);
         // h0 = (u²−w²) e^{2iu} + e^{−iu} [8u² cos w + 2iu(3u²+w²) ξ0]
         double ar = 8 * u2 * cosw, ai = 2 * u * (3 * u2 + w2) * xi0;
         double h0r = (u2 - w2) * e2r + emr * ar - emi * ai;

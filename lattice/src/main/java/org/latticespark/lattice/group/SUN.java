@@ -161,8 +161,8 @@ public class SUN extends GaugeGroup {
     /** Multiplies a U(N) matrix by det^{-1/N} so that det = 1. */
     private void fixDeterminant(double[] u, int uo) {
         double[] d = CMat.det(n, u, uo);
-        double phi = -Math.atan2(d[1], d[0]) / n;
-        double c = Math.cos(phi), s = Math.sin(phi);
+        double phi = -StrictMath.atan2(d[1], d[0]) / n;
+        double c = StrictMath.cos(phi), s = StrictMath.sin(phi);
         for (int i = 0; i < matrixSize(); i += 2) {
             double re = u[uo + i], im = u[uo + i + 1];
             u[uo + i] = c * re - s * im;

@@ -5,7 +5,7 @@ package org.latticespark.lattice.random;
  * in order. Not thread-safe: each thread keeps its own cursor and resets it per element.
  */
 public final class CounterRng {
-    private static final double TWO_POW_M53 = 0x1.0p-53;
+    private static final double TWO_POW_M52 = 0x1.0p-52;
 
     private final RandomStream stream;
     private final int[] words = new int[4];
@@ -34,7 +34,7 @@ public final class CounterRng {
         return this;
     }
 
-    /** Uniform in the open interval (0, 1), 53 random bits. */
+    /** Uniform in the open interval (0, 1): (k + ½)/2⁵² for 52 random bits k, exact in double. */
     public double uniform() {
         if (used == 2) {
             stream.block(element, update, purpose, draw++, words);
@@ -43,8 +43,8 @@ public final class CounterRng {
         long hi = words[2 * used] & 0xFFFFFFFFL;
         long lo = words[2 * used + 1] & 0xFFFFFFFFL;
         used++;
-        long bits = ((hi << 32) | lo) >>> 11;
-        return (bits + 0.5) * TWO_POW_M53;
+        long bits = ((hi << 32) | lo) >>> 12;
+        return (bits + 0.5) * TWO_POW_M52;
     }
 
     /** Standard normal by Box–Muller; StrictMath keeps it identical on every JVM. */

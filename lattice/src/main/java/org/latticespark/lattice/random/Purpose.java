@@ -7,7 +7,6 @@ package org.latticespark.lattice.random;
 public final class Purpose {
     public static final int START = 1;
     public static final int HEATBATH = 2;
-    public static final int OVERRELAXATION = 3;
     public static final int MOMENTUM = 4;
     public static final int METROPOLIS = 5;
     public static final int GAUGE_TRANSFORM = 6;
