@@ -20,7 +20,7 @@ final class Commands {
     static final class Generate extends JobCommand {
         @Override
         void checkBeforeSpark(RunConfig config) {
-            AtomicOutput.checkTarget(hadoop(), config.layout().configurations(), overwrite);
+            AtomicOutput.checkTarget(hadoop(config), config.layout().configurations(), overwrite);
         }
 
         @Override
@@ -37,8 +37,8 @@ final class Commands {
     static final class Measure extends JobCommand {
         @Override
         void checkBeforeSpark(RunConfig config) {
-            AtomicOutput.requireInput(hadoop(), config.layout().configurations(), "configuration table");
-            AtomicOutput.checkTarget(hadoop(), config.layout().measurements(), overwrite);
+            AtomicOutput.requireInput(hadoop(config), config.layout().configurations(), "configuration table");
+            AtomicOutput.checkTarget(hadoop(config), config.layout().measurements(), overwrite);
         }
 
         @Override
@@ -55,8 +55,8 @@ final class Commands {
     static final class Analyze extends JobCommand {
         @Override
         void checkBeforeSpark(RunConfig config) {
-            AtomicOutput.requireInput(hadoop(), config.layout().measurements(), "measurement table");
-            AtomicOutput.checkTarget(hadoop(), config.layout().analysis(), overwrite);
+            AtomicOutput.requireInput(hadoop(config), config.layout().measurements(), "measurement table");
+            AtomicOutput.checkTarget(hadoop(config), config.layout().analysis(), overwrite);
         }
 
         @Override
@@ -75,7 +75,7 @@ final class Commands {
         void checkBeforeSpark(RunConfig config) {
             for (String p : new String[] {config.layout().configurations(), config.layout().measurements(),
                     config.layout().analysis(), config.layout().runJson()}) {
-                AtomicOutput.checkTarget(hadoop(), p, overwrite);
+                AtomicOutput.checkTarget(hadoop(config), p, overwrite);
             }
         }
 

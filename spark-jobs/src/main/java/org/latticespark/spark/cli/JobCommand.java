@@ -59,7 +59,12 @@ abstract class JobCommand implements Callable<Integer> {
 
     abstract void execute(SparkSession spark, RunConfig config, PrintWriter out);
 
-    static org.apache.hadoop.conf.Configuration hadoop() {
-        return new org.apache.hadoop.conf.Configuration();
+    /** The Hadoop settings the jobs will see: spark.hadoop.* of the run's spark.conf, as Spark passes them on. */
+    static org.apache.hadoop.conf.Configuration hadoop(RunConfig config) {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        config.sparkConf().forEach((key, value) -> {
+            if (key.startsWith("spark.hadoop.")) conf.set(key.substring("spark.hadoop.".length()), value);
+        });
+        return conf;
     }
 }

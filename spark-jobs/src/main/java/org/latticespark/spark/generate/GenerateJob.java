@@ -111,6 +111,7 @@ public final class GenerateJob {
             spark.sparkContext().removeSparkListener(reporter);
             reporter.finish();
         }
+        if (overwrite) AtomicOutput.removeDerived(spark, config.layout(), target);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         // the driver's accumulator holds the final progress of every successful task
         Map<String, TreeSet<String>> seen = new TreeMap<>();

@@ -54,6 +54,26 @@ public final class AtomicOutput {
         }
     }
 
+    /**
+     * After {@code replaced} was overwritten, removes the outputs derived from its old content, so
+     * that no later job reads results of data that no longer exists.
+     */
+    public static void removeDerived(SparkSession spark, OutputLayout layout, String replaced) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        for (String derived : layout.derivedFrom(replaced)) {
+            try {
+                Path p = new Path(derived);
+                FileSystem fs = p.getFileSystem(conf);
+                if (fs.exists(p)) {
+                    fs.delete(p, true);
+                    LOG.info("removed {}: it was derived from the replaced {}", derived, replaced);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + derived, e);
+            }
+        }
+    }
+
     /** Requires an input folder or file to exist: an {@link InvalidInputException} naming it otherwise. */
     public static void requireInput(SparkSession spark, String path, String what) {
         requireInput(spark.sparkContext().hadoopConfiguration(), path, what);

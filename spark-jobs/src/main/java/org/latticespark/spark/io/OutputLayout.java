@@ -22,6 +22,16 @@ public record OutputLayout(String root) implements Serializable {
 
     public String runJson() { return child(RUN_JSON); }
 
+    /**
+     * The outputs made from {@code output}, stale once it is replaced (run.json describes the run
+     * that generated the configurations).
+     */
+    public java.util.List<String> derivedFrom(String output) {
+        if (output.equals(configurations())) return java.util.List.of(measurements(), analysis(), runJson());
+        if (output.equals(measurements())) return java.util.List.of(analysis());
+        return java.util.List.of();
+    }
+
     private String child(String name) {
         return root.endsWith("/") ? root + name : root + "/" + name;
     }

@@ -56,6 +56,7 @@ public final class MeasureJob {
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
+        if (overwrite) AtomicOutput.removeDerived(spark, config.layout(), target);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long rows = Tables.readMeasurementTable(spark, target).count();
         LOG.info("measure: wrote {} measurements to {} in {} s", rows, target, wall.toMillis() / 1000.0);
