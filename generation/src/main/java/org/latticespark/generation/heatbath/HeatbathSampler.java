@@ -106,7 +106,14 @@ public final class HeatbathSampler implements Sampler {
             for (int j = i + 1; j < n; j++) {
                 Su2Subgroup.project(n, w, prod, i, j, qa);
                 double k = Math.sqrt(qa[0] * qa[0] + qa[1] * qa[1] + qa[2] * qa[2] + qa[3] * qa[3]);
-                if (k < 1e-300) continue;
+                if (k < 1e-300) {
+                    // no force on this subgroup: the heatbath draws it Haar-random, reflection leaves it
+                    if (rng == null) continue;
+                    Su2Heatbath.sample(0, rng, ra);
+                    Su2Subgroup.leftMultiply(n, ra, u, uo, i, j);
+                    Su2Subgroup.leftMultiply(n, ra, w, prod, i, j);
+                    continue;
+                }
                 double inv = 1.0 / k;
                 double[] dagger = {qa[0] * inv, -qa[1] * inv, -qa[2] * inv, -qa[3] * inv};
                 if (rng == null) {

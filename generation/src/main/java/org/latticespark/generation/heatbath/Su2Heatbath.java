@@ -33,7 +33,7 @@ final class Su2Heatbath {
         sphere(Math.sqrt(Math.max(0, 1 - x[0] * x[0])), rng, x);
     }
 
-    /** Haar-random x, accepted with probability e^{α(x0 − 1)}. */
+    /** x0 uniform, accepted with probability √(1 − x0²) e^{α(x0 − 1)}: the Haar weight times the Boltzmann factor. */
     private static void haarRejection(double alpha, CounterRng rng, double[] x) {
         do {
             x[0] = 2 * rng.uniform() - 1;

@@ -16,7 +16,7 @@ import org.latticespark.lattice.random.RandomStream;
 /** The force against a symmetric numerical derivative of the action along every generator. */
 class ForceTest {
     static Stream<String> groups() {
-        return Stream.of("U1", "SU2", "SU3");
+        return Stream.of("U1", "SU2", "SU3", "SU4");
     }
 
     @ParameterizedTest

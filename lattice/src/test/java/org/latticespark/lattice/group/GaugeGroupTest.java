@@ -172,6 +172,27 @@ class GaugeGroupTest {
         assertEquals(1, s2 / samples, 5 * Math.sqrt(var / samples) + 1e-12);
     }
 
+    /** Near-identity elements lie on the group, at a distance from 1 that scales with the width. */
+    @ParameterizedTest
+    @MethodSource("groups")
+    void nearIdentityElementsAreCloseToOne(GaugeGroup g) {
+        double[] u = new double[g.matrixSize()];
+        double[] one = new double[g.matrixSize()];
+        CMat.identity(g.n(), one, 0);
+        for (double width : new double[] {1e-3, 1e-1}) {
+            double sum2 = 0;
+            int samples = 400;
+            for (int k = 0; k < samples; k++) {
+                g.nearIdentity(rng(5000 + k), width, u, 0);
+                assertTrue(g.groupDeviation(u, 0) < 1e-13);
+                for (int i = 0; i < u.length; i++) sum2 += (u[i] - one[i]) * (u[i] - one[i]);
+            }
+            // |exp(iεP) − 1|² ≈ ε² tr(P²) = ε² Σ(p^a)²/2 (U(1): ε² p²) for small ε
+            double expected = width * width * g.algebraDimension() * (g.n() == 1 ? 1 : 0.5);
+            assertEquals(expected, sum2 / samples, 0.25 * expected, g + " width " + width);
+        }
+    }
+
     @Test
     void namesParse() {
         assertEquals("SU3", GaugeGroup.of("SU(3)").name());
