@@ -43,6 +43,12 @@ final class ChainSeries {
 
     GammaResult expMinusDeltaH() { return analyze(r -> Math.exp(-r.deltaH())); }
 
+    /** One line for the test report: value ± error against the expected value. */
+    static void report(String what, GammaResult r, double expected) {
+        System.out.printf(java.util.Locale.ROOT, "%s: %.6f ± %.6f (tau_int %.2f, N %d), expected %.6f, z = %.2f%n", what,
+                r.value(), r.error(), r.tauInt(), r.samples(), expected, (r.value() - expected) / r.error());
+    }
+
     /** |a − b| in units of the combined error. */
     static double pull(double a, double errA, double b, double errB) {
         return Math.abs(a - b) / Math.sqrt(errA * errA + errB * errB);

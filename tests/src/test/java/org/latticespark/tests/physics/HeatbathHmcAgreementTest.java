@@ -21,6 +21,9 @@ class HeatbathHmcAgreementTest {
         ChainSeries hmcSeries = new ChainSeries(su3().algorithm(ChainConfig.Algorithm.HMC).integrator(Integrator.OMELYAN)
                 .steps(8).trajectoryLength(1.0).build());
         GammaResult hmc = hmcSeries.plaquette();
+        ChainSeries.report("SU3 4^4 beta=5.7 heatbath plaquette", hb, hmc.value());
+        ChainSeries.report("SU3 4^4 beta=5.7 HMC plaquette", hmc, hb.value());
+        ChainSeries.report("SU3 4^4 beta=5.7 HMC acceptance", hmcSeries.acceptance(), Double.NaN);
         double pull = ChainSeries.pull(hb.value(), hb.error(), hmc.value(), hmc.error());
         assertTrue(pull < 4, "heatbath " + hb.value() + " ± " + hb.error() + " vs HMC " + hmc.value() + " ± " + hmc.error());
         assertTrue(hb.error() < 3e-3 && hmc.error() < 3e-3, "errors small enough for a meaningful test");
@@ -35,6 +38,8 @@ class HeatbathHmcAgreementTest {
                 .start(ChainConfig.Start.HOT).seed(5).chains(2).thermalization(50).saveEvery(50).configurations(16).build());
         GammaResult e = s.expMinusDeltaH();
         GammaResult acc = s.acceptance();
+        ChainSeries.report("SU2 4^4 beta=2.3 leapfrog <exp(-dH)>", e, 1.0);
+        ChainSeries.report("SU2 4^4 beta=2.3 leapfrog acceptance", acc, Double.NaN);
         assertTrue(acc.value() < 0.9, "the test needs sizeable ΔH, acceptance " + acc.value());
         assertEquals(1.0, e.value(), 4 * e.error(), "<exp(-dH)> = " + e.value() + " ± " + e.error());
         assertTrue(e.error() < 0.03, "error " + e.error());
@@ -51,6 +56,7 @@ class HeatbathHmcAgreementTest {
         double expected = beta / 18 + beta * beta / 216;
         GammaResult hb = new ChainSeries(su3().beta(beta).algorithm(ChainConfig.Algorithm.HEATBATH).overrelaxation(0)
                 .thermalization(10).configurations(30).build()).plaquette();
+        ChainSeries.report("SU3 4^4 beta=0.5 heatbath plaquette (strong coupling)", hb, expected);
         assertEquals(expected, hb.value(), 4 * hb.error(), "plaquette " + hb.value() + " ± " + hb.error());
         assertTrue(hb.error() < 1e-3);
     }

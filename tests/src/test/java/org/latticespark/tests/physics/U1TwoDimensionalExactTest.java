@@ -59,6 +59,8 @@ class U1TwoDimensionalExactTest {
         GammaResult hb = new ChainSeries(base().algorithm(ChainConfig.Algorithm.HEATBATH).overrelaxation(1).build()).plaquette();
         GammaResult hmc = new ChainSeries(base().algorithm(ChainConfig.Algorithm.HMC).steps(8).trajectoryLength(1.0)
                 .build()).plaquette();
+        ChainSeries.report("2d U1 4x2 beta=2 heatbath plaquette", hb, exact);
+        ChainSeries.report("2d U1 4x2 beta=2 HMC plaquette", hmc, exact);
         for (GammaResult r : new GammaResult[] {hb, hmc}) {
             double z = Math.abs(r.value() - exact) / r.error();
             assertTrue(z < 4, "plaquette " + r.value() + " ± " + r.error() + " vs exact " + exact + " (z = " + z + ")");
