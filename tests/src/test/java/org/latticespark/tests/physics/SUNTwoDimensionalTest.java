@@ -70,7 +70,7 @@ class SUNTwoDimensionalTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("SU2", 4.0, ChainConfig.Algorithm.HEATBATH, 4),
-                Arguments.of("SU2", 4.0, ChainConfig.Algorithm.HMC, 4),
+                Arguments.of("SU2", 4.0, ChainConfig.Algorithm.HMC, 8),
                 Arguments.of("SU4", 10.0, ChainConfig.Algorithm.HEATBATH, 4),
                 Arguments.of("SU4", 10.0, ChainConfig.Algorithm.HMC, 1));
     }
@@ -80,7 +80,7 @@ class SUNTwoDimensionalTest {
     void plaquetteMatchesTheExactResult(String group, double beta, ChainConfig.Algorithm algorithm, int blocks) {
         ChainConfig config = ChainConfig.builder().ensemble("2d").group(group).extents(16, 16).beta(beta)
                 .algorithm(algorithm).overrelaxation(1).steps(6).trajectoryLength(1.0).start(ChainConfig.Start.HOT)
-                .seed(404).chains(4).thermalization(30).saveEvery(50).configurations(blocks).build();
+                .seed(404).chains(4).thermalization(50).saveEvery(50).configurations(blocks).build();
         GammaResult p = new ChainSeries(config).plaquette();
         double exact = exactPlaquette(Integer.parseInt(group.substring(2)), beta);
         ChainSeries.report("2d " + group + " beta=" + beta + " " + algorithm + " plaquette", p, exact);
