@@ -105,8 +105,6 @@ public final class ChainConfig implements Serializable {
     /** The number of updates (sweeps or trajectories) a chain runs in all. */
     public long totalUpdates() { return thermalization + (long) saveEvery * configurations; }
 
-    public double stepSize() { return trajectoryLength / steps; }
-
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s: %s %s beta=%s %s", ensemble, group, Arrays.toString(extents), beta,

@@ -16,6 +16,9 @@ import org.latticespark.spark.measure.MeasureJob;
 /**
  * A whole run: generate → measure → analyze, then {@code <output>/run.json} with the resolved
  * configuration, the Spark version and master, the backends used and each stage's wall time.
+ * With {@link #resume} it continues the chains of an existing configuration table
+ * ({@link GenerateJob#resume()}), then measures and analyses the whole table again, replacing the
+ * measurements, analysis and run.json.
  *
  * <pre>{@code
  * RunPipeline.Result r = new RunPipeline(spark, RunConfig.load(Path.of("conf/quickstart.conf"))).run();
@@ -29,6 +32,7 @@ public final class RunPipeline {
     private final SparkSession spark;
     private final RunConfig config;
     private boolean overwrite;
+    private boolean resume;
 
     public RunPipeline(SparkSession spark, RunConfig config) {
         this.spark = spark;
@@ -41,8 +45,33 @@ public final class RunPipeline {
         return this;
     }
 
-    /** Fails (an InvalidInputException) before any work if an output exists and overwrite is off. */
+    /**
+     * Continue the chains of the existing configurations ({@code run --resume}) instead of generating
+     * them anew; the measurements, analysis and run.json are made again from the whole table.
+     */
+    public RunPipeline resume(boolean value) {
+        this.resume = value;
+        return this;
+    }
+
+    /** {@code --resume} and {@code --overwrite} exclude each other: an InvalidInputException. */
+    public static void checkResumeOptions(boolean resume, boolean overwrite) {
+        if (resume && overwrite) {
+            throw new InvalidInputException("--resume and --overwrite cannot be used together: --resume continues "
+                    + "the existing configurations, --overwrite replaces them");
+        }
+    }
+
+    /**
+     * Fails (an InvalidInputException) before any work if an output exists and overwrite is off;
+     * with resume, if the configuration table is missing (the derived outputs will be replaced).
+     */
     public void checkOutputs() {
+        checkResumeOptions(resume, overwrite);
+        if (resume) {
+            GenerateJob.requireResumable(spark.sparkContext().hadoopConfiguration(), config.layout().configurations());
+            return;
+        }
         AtomicOutput.checkTarget(spark, config.layout().configurations(), overwrite);
         AtomicOutput.checkTarget(spark, config.layout().measurements(), overwrite);
         AtomicOutput.checkTarget(spark, config.layout().analysis(), overwrite);
@@ -53,9 +82,12 @@ public final class RunPipeline {
         checkOutputs();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        GenerateJob.Result g = new GenerateJob(spark, config).run(overwrite);
-        MeasureJob.Result m = new MeasureJob(spark, config).run(overwrite);
-        AnalyzeJob.Result a = new AnalyzeJob(spark, config).run(overwrite);
+        GenerateJob.Result g = resume ? new GenerateJob(spark, config).resume() : new GenerateJob(spark, config).run(overwrite);
+        // after a resume the derived outputs are gone, unless every chain was complete already:
+        // then they are made again from the same table
+        boolean replace = overwrite || resume;
+        MeasureJob.Result m = new MeasureJob(spark, config).run(replace);
+        AnalyzeJob.Result a = new AnalyzeJob(spark, config).run(replace);
         Duration wall = Duration.ofNanos(System.nanoTime() - t0);
 
         Map<String, Object> run = new LinkedHashMap<>();
@@ -80,6 +112,14 @@ public final class RunPipeline {
         counts.put("observables", a.summary().rows().size());
         counts.put("not_analysed", a.summary().rows().stream().filter(r -> !r.ok()).count());
         run.put("counts", counts);
+        if (resume) {
+            Map<String, Object> resumed = new LinkedHashMap<>();
+            resumed.put("configurations_written", g.written());
+            resumed.put("resumed_chains", g.resumedChains());
+            resumed.put("started_chains", g.startedChains());
+            resumed.put("complete_chains", g.completeChains());
+            run.put("resume", resumed);
+        }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("configurations", g.path());
         outputs.put("measurements", m.path());
@@ -87,7 +127,7 @@ public final class RunPipeline {
         run.put("outputs", outputs);
         run.put("config", config.toJsonTree());
         String path = config.layout().runJson();
-        AtomicOutput.writeTextFile(spark.sparkContext().hadoopConfiguration(), path, overwrite, Json.pretty(run));
+        AtomicOutput.writeTextFile(spark.sparkContext().hadoopConfiguration(), path, replace, Json.pretty(run));
         return new Result(g, m, a, path, wall);
     }
 }

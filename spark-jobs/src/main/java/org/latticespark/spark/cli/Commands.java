@@ -10,6 +10,7 @@ import org.latticespark.spark.generate.GenerateJob;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.measure.MeasureJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The subcommands. */
 final class Commands {
@@ -18,18 +19,44 @@ final class Commands {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Run the Markov chains of every ensemble and write <output>/configurations.")
     static final class Generate extends JobCommand {
+        @Option(names = "--resume", description = "Continue every chain from its last stored configuration and "
+                + "append to <output>/configurations (removes the measurements, analysis and run.json made from it).")
+        boolean resume;
+
         @Override
         void checkBeforeSpark(RunConfig config) {
-            AtomicOutput.checkTarget(hadoop(config), config.layout().configurations(), overwrite);
+            RunPipeline.checkResumeOptions(resume, overwrite);
+            if (resume) {
+                GenerateJob.requireResumable(hadoop(config), config.layout().configurations());
+            } else {
+                AtomicOutput.checkTarget(hadoop(config), config.layout().configurations(), overwrite);
+            }
         }
 
         @Override
         void execute(SparkSession spark, RunConfig config, PrintWriter out) {
-            GenerateJob.Result r = new GenerateJob(spark, config).run(overwrite);
-            out.printf(Locale.ROOT, "generate: %d configurations -> %s (%.1f s, backends %s)%n", r.configurations(),
-                    r.path(), r.wallTime().toMillis() / 1000.0, r.backendsByEnsemble());
+            if (resume) {
+                GenerateJob.Result r = new GenerateJob(spark, config).resume();
+                out.print(resumed(r));
+            } else {
+                GenerateJob.Result r = new GenerateJob(spark, config).run(overwrite);
+                out.printf(Locale.ROOT, "generate: %d configurations -> %s (%.1f s, backends %s)%n", r.configurations(),
+                        r.path(), r.wallTime().toMillis() / 1000.0, r.backendsByEnsemble());
+            }
             out.flush();
         }
+    }
+
+    /** What a resume did, one line. */
+    static String resumed(GenerateJob.Result r) {
+        if (r.written() == 0) {
+            return String.format(Locale.ROOT, "generate --resume: all %d chains are complete in %s; nothing written%n",
+                    r.completeChains(), r.path());
+        }
+        return String.format(Locale.ROOT, "generate --resume: appended %d configurations (%d chains resumed, %d started, "
+                + "%d complete) -> %s, %d in all (%.1f s, backends %s)%n", r.written(), r.resumedChains(),
+                r.startedChains(), r.completeChains(), r.path(), r.configurations(), r.wallTime().toMillis() / 1000.0,
+                r.backendsByEnsemble());
     }
 
     @Command(name = "measure", mixinStandardHelpOptions = true,
@@ -71,8 +98,17 @@ final class Commands {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "generate, measure and analyze in one session; writes <output>/run.json too.")
     static final class Run extends JobCommand {
+        @Option(names = "--resume", description = "Continue every chain from its last stored configuration, append to "
+                + "<output>/configurations, then measure and analyze the whole table again (replacing those outputs).")
+        boolean resume;
+
         @Override
         void checkBeforeSpark(RunConfig config) {
+            RunPipeline.checkResumeOptions(resume, overwrite);
+            if (resume) {
+                GenerateJob.requireResumable(hadoop(config), config.layout().configurations());
+                return;
+            }
             for (String p : new String[] {config.layout().configurations(), config.layout().measurements(),
                     config.layout().analysis(), config.layout().runJson()}) {
                 AtomicOutput.checkTarget(hadoop(config), p, overwrite);
@@ -81,7 +117,8 @@ final class Commands {
 
         @Override
         void execute(SparkSession spark, RunConfig config, PrintWriter out) {
-            RunPipeline.Result r = new RunPipeline(spark, config).overwrite(overwrite).run();
+            RunPipeline.Result r = new RunPipeline(spark, config).overwrite(overwrite).resume(resume).run();
+            if (resume) out.print(resumed(r.generate()));
             out.print(r.analyze().summary().table());
             out.printf(Locale.ROOT, "run: generate %.1f s, measure %.1f s, analyze %.1f s, total %.1f s -> %s%n",
                     r.generate().wallTime().toMillis() / 1000.0, r.measure().wallTime().toMillis() / 1000.0,

@@ -1,19 +1,37 @@
 package org.latticespark.spark.generate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.latticespark.generation.ChainConfig;
+import org.latticespark.lattice.codec.CorruptConfigurationException;
+import org.latticespark.spark.InvalidInputException;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.progress.ChainProgress;
@@ -22,20 +40,34 @@ import org.latticespark.spark.progress.ProgressReporter;
 import org.latticespark.spark.table.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * Runs every chain of every ensemble of a run, one Spark task (partition) per chain, and writes
  * the configuration table to {@code <output>/configurations}. Chains use counter-based random
  * numbers, so a retried task recomputes its chain bit for bit and the writer's commit protocol
  * keeps exactly one copy of every row.
+ *
+ * <p>{@link #resume()} ({@code generate --resume}) continues the chains of an existing table
+ * instead: see there.
  */
 public final class GenerateJob {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateJob.class);
     private static final Logger PROGRESS = LoggerFactory.getLogger("org.latticespark.spark.progress");
 
-    /** What the job wrote. */
+    /**
+     * What the job did.
+     *
+     * @param configurations      the rows the table holds now
+     * @param backendsByEnsemble  what computed them (for a resume: the stored rows and the new ones)
+     * @param written             the rows this job wrote (all of them, unless it resumed)
+     * @param resumedChains       chains continued from their last stored configuration
+     * @param startedChains       chains run from their start
+     * @param completeChains      chains of a resume already at or beyond their target, left as they were
+     */
     public record Result(String path, long configurations, Map<String, List<String>> backendsByEnsemble,
-                         Duration wallTime) {}
+                         Duration wallTime, long written, long resumedChains, long startedChains,
+                         long completeChains) {}
 
     private final SparkSession spark;
     private final RunConfig config;
@@ -75,7 +107,7 @@ public final class GenerateJob {
     public static Dataset<Row> configurations(SparkSession spark, List<ChainTask> tasks, ProgressAccumulator progress) {
         JavaRDD<ChainTask> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(tasks, Math.max(1, tasks.size()));
-        JavaRDD<Row> rows = rdd.mapPartitions((Iterator<ChainTask> it) -> new TaskRows(it, progress));
+        JavaRDD<Row> rows = rdd.mapPartitions((Iterator<ChainTask> it) -> new TaskRows(it, progress, new HashMap<>(), null));
         return spark.createDataFrame(rows, Tables.CONFIGURATION_SCHEMA);
     }
 
@@ -91,13 +123,7 @@ public final class GenerateJob {
 
         ProgressAccumulator progress = new ProgressAccumulator();
         spark.sparkContext().register(progress, ProgressAccumulator.NAME);
-        List<ProgressReporter.Expected> expected = new ArrayList<>();
-        for (ChainTask t : tasks) {
-            expected.add(new ProgressReporter.Expected(t.ensemble(), t.chain(), t.config().totalUpdates(),
-                    t.config().algorithm == ChainConfig.Algorithm.HMC));
-        }
-        ProgressReporter reporter = new ProgressReporter("generate", progress.id(), expected, progressInterval,
-                progressSink);
+        ProgressReporter reporter = reporter("generate", tasks, progress);
         long start = System.nanoTime();
         spark.sparkContext().addSparkListener(reporter);
         try {
@@ -113,36 +139,255 @@ public final class GenerateJob {
         }
         if (overwrite) AtomicOutput.removeDerived(spark, config.layout(), target);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        // the driver's accumulator holds the final progress of every successful task
+        Map<String, List<String>> backends = backends(Map.of(), progress);
+        long count = 0;
+        for (ChainConfig e : config.ensembles()) count += (long) e.chains * e.configurations;
+        LOG.info("generate: wrote {} configurations to {} in {} s (backends {})", count, target,
+                wall.toMillis() / 1000.0, backends);
+        return new Result(target, count, backends, wall, count, 0, tasks.size(), 0);
+    }
+
+    /** Per ensemble, the backends that computed the configurations: those given and those the tasks reported. */
+    private static Map<String, List<String>> backends(Map<String, List<String>> before, ProgressAccumulator progress) {
         Map<String, TreeSet<String>> seen = new TreeMap<>();
+        before.forEach((e, b) -> seen.computeIfAbsent(e, k -> new TreeSet<>()).addAll(b));
+        // the driver's accumulator holds the final progress of every successful task
         for (ChainProgress p : progress.value().values()) {
             seen.computeIfAbsent(p.ensemble(), k -> new TreeSet<>()).add(p.backend());
         }
         Map<String, List<String>> backends = new TreeMap<>();
         seen.forEach((e, b) -> backends.put(e, List.copyOf(b)));
-        long count = 0;
-        for (ChainConfig e : config.ensembles()) count += (long) e.chains * e.configurations;
-        LOG.info("generate: wrote {} configurations to {} in {} s (backends {})", count, target,
-                wall.toMillis() / 1000.0, backends);
-        return new Result(target, count, backends, wall);
+        return backends;
+    }
+
+    private ProgressReporter reporter(String label, List<ChainTask> tasks, ProgressAccumulator progress) {
+        List<ProgressReporter.Expected> expected = new ArrayList<>();
+        for (ChainTask t : tasks) {
+            expected.add(new ProgressReporter.Expected(t.ensemble(), t.chain(), t.config().totalUpdates(),
+                    t.config().algorithm == ChainConfig.Algorithm.HMC, t.resumeFrom()));
+        }
+        return new ProgressReporter(label, progress.id(), expected, progressInterval, progressSink);
+    }
+
+    // ---------------------------------------------------------------------------------- resume
+
+    /**
+     * Refuses {@code generate --resume} without a configuration table to resume: an
+     * {@link InvalidInputException} naming it.
+     */
+    public static void requireResumable(org.apache.hadoop.conf.Configuration conf, String table) {
+        try {
+            AtomicOutput.requireInput(conf, table, "configuration table");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--resume: no configuration table at " + table
+                    + " to resume (generate it first, without --resume)", e);
+        }
+    }
+
+    /**
+     * {@code generate --resume}: continues every chain of the run from its last stored configuration
+     * and appends the new rows to {@code <output>/configurations}.
+     *
+     * <p>The driver reads the small columns of the table (ensemble, chain, update, parameters) and
+     * plans the resume ({@link ResumePlan}): a chain whose stored parameters differ from the run
+     * configuration in anything but {@code configurations} (and a growing {@code chains}) is refused
+     * before anything runs, naming ensemble, chain and keys; a chain with no rows starts from
+     * scratch; a chain at or beyond its target is left alone; when every chain is complete nothing is
+     * written at all. The chains then run as in {@link #run}, one task (partition) per chain,
+     * streaming their rows; a resumed task gets its stored row through a shuffle (so the links never
+     * pass through the driver), verifies it ({@link Tables#readConfiguration}) and continues with
+     * {@code Chain.resume}, bit for bit as if the chain had never stopped.
+     *
+     * <p>The append is all or nothing ({@link AtomicOutput#append}): the job writes a complete
+     * Parquet table to a hidden temporary folder next to the configurations, and only after it has
+     * succeeded are its part files (one per chain, with the job's UUID in their names) renamed into
+     * the table folder. A failed or cancelled job leaves the table as it was. We do not use Spark's
+     * append mode: its commit protocol writes {@code _temporary} into the table itself (left behind
+     * by a killed driver), moves the files in one by one at job commit and, with the v2 commit
+     * algorithm some clusters configure, moves each task's files at task commit, so a failed job can
+     * leave part of its rows in the table. A single rename of the temporary folder to a subfolder of
+     * the table would be atomic even for a killed driver, but readers that take a table as
+     * {@code configurations/*.parquet} would silently miss the resumed rows; the table stays flat.
+     *
+     * <p>Just before the files move, the measurements, analysis and run.json (stale once the table
+     * grows) are removed, as {@code --overwrite} does.
+     */
+    public Result resume() {
+        String target = config.layout().configurations();
+        requireResumable(spark.sparkContext().hadoopConfiguration(), target);
+        long start = System.nanoTime();
+        Dataset<Row> table = Tables.readConfigurationTable(spark, target);
+        ResumePlan plan = ResumePlan.of(config, storedChains(table, target), target);
+        List<ChainTask> tasks = plan.tasks();
+        if (tasks.isEmpty()) {
+            LOG.info("generate --resume: all {} chain(s) of the run are complete in {}; nothing written",
+                    plan.complete().size(), target);
+            return new Result(target, plan.storedRows(), plan.storedBackends(),
+                    Duration.ofNanos(System.nanoTime() - start), 0, 0, 0, plan.complete().size());
+        }
+        long updates = 0;
+        List<String> positions = new ArrayList<>();
+        for (ChainTask t : tasks) {
+            updates += t.config().totalUpdates() - t.resumeFrom();
+            positions.add(t.ensemble() + "/" + t.chain() + " " + (t.resumed() ? t.resumeFrom() + "/" + t.config().totalUpdates()
+                    : "new"));
+        }
+        LOG.info("generate --resume: {} chain(s) resumed, {} new, {} complete; {} updates -> {} [{}]",
+                plan.resumedChains(), plan.startedChains(), plan.complete().size(), updates, target,
+                String.join(", ", positions));
+
+        ProgressAccumulator progress = new ProgressAccumulator();
+        spark.sparkContext().register(progress, ProgressAccumulator.NAME);
+        ProgressReporter reporter = reporter("generate", tasks, progress);
+        spark.sparkContext().addSparkListener(reporter);
+        try {
+            spark.sparkContext().setJobDescription("latticespark generate --resume " + config.name());
+            AtomicOutput.append(spark, target, tmp -> {
+                Tables.write(resumedConfigurations(spark, table, target, tasks, progress), tmp);
+                // the new rows are complete: whatever was derived from the old table is stale from now on
+                AtomicOutput.removeDerived(spark, config.layout(), target);
+                return null;
+            });
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+            spark.sparkContext().removeSparkListener(reporter);
+            reporter.finish();
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Map<String, List<String>> backends = backends(plan.storedBackends(), progress);
+        long written = plan.configurationsToSave();
+        LOG.info(String.format(Locale.ROOT, "generate --resume: appended %d configurations to %s in %.3f s "
+                + "(%d rows in all, backends %s)", written, target, wall.toMillis() / 1000.0,
+                plan.storedRows() + written, backends));
+        return new Result(target, plan.storedRows() + written, backends, wall, written, plan.resumedChains(),
+                plan.startedChains(), plan.complete().size());
+    }
+
+    /** Per (ensemble, chain) of the table: the last update, its parameters, the row count, the backends. */
+    static List<ResumePlan.StoredChain> storedChains(Dataset<Row> table, String tablePath) {
+        // only small columns: Parquet reads neither the links nor the histories
+        List<Row> rows = table.groupBy(col("ensemble"), col("chain"))
+                .agg(max(col("update")), max_by(col("parameters"), col("update")), count(lit(1)),
+                        collect_set(col("backend")))
+                .collectAsList();
+        List<ResumePlan.StoredChain> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            String ensemble = r.isNullAt(0) ? "?" : r.getString(0);
+            int chain = r.isNullAt(1) ? -1 : r.getInt(1);
+            long update = r.isNullAt(2) ? -1 : r.getLong(2);
+            String[] names = {"ensemble", "chain", "update", "parameters"};
+            for (int i = 0; i < names.length; i++) {
+                if (r.isNullAt(i)) {
+                    throw new CorruptConfigurationException(Tables.where(tablePath, ensemble, chain, update) + ": column "
+                            + names[i] + " is null (not a configuration table of schema version "
+                            + Tables.SCHEMA_VERSION + "?)");
+                }
+            }
+            out.add(new ResumePlan.StoredChain(ensemble, chain, update, r.getString(3), r.getLong(4),
+                    List.copyOf(r.<String>getList(5))));
+        }
+        return out;
+    }
+
+    private static final StructType RESUME_KEYS = new StructType()
+            .add("resume_ensemble", DataTypes.StringType, false)
+            .add("resume_chain", DataTypes.IntegerType, false)
+            .add("resume_update", DataTypes.LongType, false);
+
+    /**
+     * The rows of a resume as a lazy DataFrame, one partition per task: partition i runs task i,
+     * and for a resumed task receives its stored row (the table's last rows are shuffled to their
+     * tasks' partitions and zipped with the tasks).
+     */
+    static Dataset<Row> resumedConfigurations(SparkSession spark, Dataset<Row> table, String tablePath,
+                                              List<ChainTask> tasks, ProgressAccumulator progress) {
+        int n = tasks.size();
+        HashMap<String, Integer> partition = new HashMap<>();
+        List<Row> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ChainTask t = tasks.get(i);
+            partition.put(ChainProgress.key(t.ensemble(), t.chain()), i);
+            if (t.resumed()) keys.add(RowFactory.create(t.ensemble(), t.chain(), t.resumeFrom()));
+        }
+        if (keys.isEmpty()) return configurations(spark, tasks, progress);
+        Dataset<Row> k = spark.createDataFrame(keys, RESUME_KEYS);
+        Dataset<Row> last = table.join(functions.broadcast(k), table.col("ensemble").equalTo(k.col("resume_ensemble"))
+                .and(table.col("chain").equalTo(k.col("resume_chain")))
+                .and(table.col("update").equalTo(k.col("resume_update"))), "left_semi");
+        JavaPairRDD<Integer, Row> stored = last.javaRDD()
+                .mapToPair(r -> new Tuple2<>(partition.get(ChainProgress.key(r.getString(Tables.C_ENSEMBLE),
+                        r.getInt(Tables.C_CHAIN))), r))
+                .partitionBy(new ByTask(n));
+        JavaRDD<ChainTask> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, n);
+        JavaRDD<Row> rows = rdd.zipPartitions(stored,
+                (FlatMapFunction2<Iterator<ChainTask>, Iterator<Tuple2<Integer, Row>>, Row>) (ts, ss) -> {
+                    Map<String, Row> byChain = new HashMap<>();
+                    while (ss.hasNext()) {
+                        Row r = ss.next()._2();
+                        String key = ChainProgress.key(r.getString(Tables.C_ENSEMBLE), r.getInt(Tables.C_CHAIN));
+                        if (byChain.put(key, r) != null) {
+                            throw new CorruptConfigurationException(Tables.where(tablePath, r.getString(Tables.C_ENSEMBLE),
+                                    r.getInt(Tables.C_CHAIN), r.getLong(Tables.C_UPDATE)) + ": stored more than once");
+                        }
+                    }
+                    return new TaskRows(ts, progress, byChain, tablePath);
+                });
+        return spark.createDataFrame(rows, Tables.CONFIGURATION_SCHEMA);
+    }
+
+    /** Key i (a task's position) → partition i. */
+    private static final class ByTask extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final int partitions;
+
+        ByTask(int partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return (Integer) key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByTask b && b.partitions == partitions;
+        }
+
+        @Override
+        public int hashCode() {
+            return partitions;
+        }
     }
 
     /** Flattens the (normally single) chain task of a partition into rows. */
     private static final class TaskRows implements Iterator<Row> {
         private final Iterator<ChainTask> tasks;
         private final ProgressAccumulator progress;
+        private final Map<String, Row> stored;
+        private final String tablePath;
         private ChainRows current;
 
-        TaskRows(Iterator<ChainTask> tasks, ProgressAccumulator progress) {
+        /** @param stored the stored rows of the resumed tasks, by ensemble/chain (taken out as used) */
+        TaskRows(Iterator<ChainTask> tasks, ProgressAccumulator progress, Map<String, Row> stored, String tablePath) {
             this.tasks = tasks;
             this.progress = progress;
+            this.stored = stored;
+            this.tablePath = tablePath;
         }
 
         @Override
         public boolean hasNext() {
             while (current == null || !current.hasNext()) {
                 if (!tasks.hasNext()) return false;
-                current = new ChainRows(tasks.next(), progress);
+                ChainTask t = tasks.next();
+                Row from = t.resumed() ? stored.remove(ChainProgress.key(t.ensemble(), t.chain())) : null;
+                current = new ChainRows(t, progress, from, tablePath);
             }
             return true;
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -55,8 +57,8 @@ public final class AtomicOutput {
     }
 
     /**
-     * After {@code replaced} was overwritten, removes the outputs derived from its old content, so
-     * that no later job reads results of data that no longer exists.
+     * After {@code replaced} was overwritten (or appended to), removes the outputs derived from its
+     * old content, so that no later job reads results of data that no longer exists.
      */
     public static void removeDerived(SparkSession spark, OutputLayout layout, String replaced) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -66,7 +68,7 @@ public final class AtomicOutput {
                 FileSystem fs = p.getFileSystem(conf);
                 if (fs.exists(p)) {
                     fs.delete(p, true);
-                    LOG.info("removed {}: it was derived from the replaced {}", derived, replaced);
+                    LOG.info("removed {}: it was derived from {}, which changed", derived, replaced);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove the stale " + derived, e);
@@ -95,12 +97,35 @@ public final class AtomicOutput {
      * {@code target} (replacing an existing one only if {@code overwrite}).
      */
     public static <T> T write(SparkSession spark, String target, boolean overwrite, Writer<T> body) {
-        // Spark jobs of the body carry a tag, so that on failure we can wait for their tasks: an
-        // aborted job's other tasks are only told to stop, and may still write into the temporary
-        // folder for a moment after the failure reaches us.
+        return write(spark.sparkContext().hadoopConfiguration(), target, overwrite, waitingForTasks(spark, body));
+    }
+
+    /**
+     * Appends to an existing table folder, all or nothing: {@code body} writes the new files (a
+     * complete Parquet table) to a fresh temporary sibling {@code .<name>.tmp-<uuid>}, exactly as
+     * for {@link #write}; only when it has succeeded are its data files renamed into {@code target},
+     * under their own names (Spark's part file names carry the writing job's UUID, so they never
+     * collide with the files already there; a collision is refused before anything moves). A body
+     * that fails leaves {@code target} untouched and the temporary folder removed; a rename that
+     * fails moves the files already moved back out. The renames are metadata operations on the
+     * driver, milliseconds for the few files of a job (one per task); only a driver killed during
+     * them leaves part of the new files in the table.
+     *
+     * @throws InvalidInputException when {@code target} is not an existing folder
+     */
+    public static <T> T append(SparkSession spark, String target, Writer<T> body) {
+        return append(spark.sparkContext().hadoopConfiguration(), target, waitingForTasks(spark, body));
+    }
+
+    /**
+     * The body, with its Spark jobs tagged so that on failure we can wait for their tasks: an
+     * aborted job's other tasks are only told to stop, and may still write into the temporary
+     * folder for a moment after the failure reaches us.
+     */
+    private static <T> Writer<T> waitingForTasks(SparkSession spark, Writer<T> body) {
         SparkContext sc = spark.sparkContext();
         String tag = "latticespark-write-" + UUID.randomUUID();
-        return write(sc.hadoopConfiguration(), target, overwrite, tmp -> {
+        return tmp -> {
             sc.addJobTag(tag);
             try {
                 return body.write(tmp);
@@ -111,7 +136,7 @@ public final class AtomicOutput {
             } finally {
                 sc.removeJobTag(tag);
             }
-        });
+        };
     }
 
     private static final long TASK_WAIT_MILLIS = 60_000;
@@ -179,6 +204,68 @@ public final class AtomicOutput {
                 }
             }
         }
+    }
+
+    public static <T> T append(Configuration conf, String target, Writer<T> body) {
+        Path dst = new Path(target);
+        Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp-" + UUID.randomUUID());
+        FileSystem fs;
+        try {
+            fs = dst.getFileSystem(conf);
+            if (!fs.exists(dst) || !fs.getFileStatus(dst).isDirectory()) {
+                throw new InvalidInputException("no table to append to at " + target);
+            }
+            warnAboutOrphans(fs, dst);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + target, e);
+        }
+        List<Path[]> moved = new ArrayList<>(); // {from, to}
+        boolean done = false;
+        try {
+            T result = body.write(tmp.toString());
+            FileStatus[] files = fs.exists(tmp) ? fs.listStatus(tmp, AtomicOutput::isDataFile) : new FileStatus[0];
+            List<Path[]> moves = new ArrayList<>();
+            for (FileStatus f : files) {
+                if (!f.isFile()) throw new IOException("unexpected folder " + f.getPath() + " in the files to append");
+                Path to = new Path(dst, f.getPath().getName());
+                if (fs.exists(to)) throw new IOException(target + " already has a file " + to.getName());
+                moves.add(new Path[] {f.getPath(), to});
+            }
+            for (Path[] m : moves) {
+                if (!fs.rename(m[0], m[1])) throw new IOException("cannot move " + m[0] + " to " + m[1]);
+                moved.add(m);
+            }
+            done = true;
+            if (!moves.isEmpty()) LOG.info("appended {} file(s) to {}", moves.size(), target);
+            return result;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new RuntimeException("appending to " + target + " failed: " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                for (int i = moved.size() - 1; i >= 0; i--) {
+                    Path[] m = moved.get(i);
+                    try {
+                        if (!fs.rename(m[1], m[0])) throw new IOException("rename returned false");
+                    } catch (IOException e) {
+                        LOG.error("could not take the partly appended {} back out of {}: {}; remove it by hand",
+                                m[1], target, e.toString());
+                    }
+                }
+            }
+            try {
+                if (fs.exists(tmp)) fs.delete(tmp, true);
+            } catch (IOException e) {
+                LOG.warn("could not remove the temporary {}: {}", tmp, e.toString());
+            }
+        }
+    }
+
+    /** Files Spark and Hadoop readers take as data: not hidden ({@code .name}) and not metadata ({@code _SUCCESS}). */
+    private static boolean isDataFile(Path p) {
+        String n = p.getName();
+        return !n.startsWith(".") && !n.startsWith("_");
     }
 
     /** Writes small text files (name → content) as one folder, atomically. */

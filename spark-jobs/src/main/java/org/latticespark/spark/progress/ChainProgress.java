@@ -17,6 +17,7 @@ public record ChainProgress(String ensemble, int chain, long done, long total, d
         return ensemble + "/" + chain;
     }
 
+    /** Accepted / done: for a chain this task ran from its start (a resumed chain's done includes the stored part). */
     public double acceptance() {
         return done == 0 ? Double.NaN : (double) accepted / done;
     }

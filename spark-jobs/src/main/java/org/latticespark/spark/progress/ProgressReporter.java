@@ -22,8 +22,16 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code onTaskEnd}. At most one line per {@code interval}.
  */
 public final class ProgressReporter extends SparkListener {
-    /** A chain the job will run. */
-    public record Expected(String ensemble, int chain, long total, boolean showAcceptance) {}
+    /**
+     * A chain the job will run, to update {@code total}; a resumed chain ({@code generate --resume})
+     * starts after update {@code start}, and the fraction, ETA and acceptance count only what this
+     * job does.
+     */
+    public record Expected(String ensemble, int chain, long total, boolean showAcceptance, long start) {
+        public Expected(String ensemble, int chain, long total, boolean showAcceptance) {
+            this(ensemble, chain, total, showAcceptance, 0);
+        }
+    }
 
     private final long accumulatorId;
     private final List<Expected> expected;
@@ -117,8 +125,8 @@ public final class ProgressReporter extends SparkListener {
         long total = 0;
         for (Expected e : expected) {
             ChainProgress p = latest.get(ChainProgress.key(e.ensemble(), e.chain()));
-            total += e.total();
-            if (p != null) done += Math.min(p.done(), e.total());
+            total += e.total() - e.start();
+            if (p != null) done += Math.max(0, Math.min(p.done(), e.total()) - e.start());
         }
         double elapsed = (now - startNanos) / 1e9;
         double f = total == 0 ? 0 : (double) done / total;
@@ -128,7 +136,8 @@ public final class ProgressReporter extends SparkListener {
 
     /**
      * Per ensemble, per chain: "-" (not started), "120/450 P=0.59372 acc=91%" (running; acc for
-     * HMC), "done acc=93%" (finished); "retry1" marks a retried task.
+     * HMC, over the updates of this job), "done acc=93%" (finished); "retry1" marks a retried task.
+     * A resumed chain starts at its stored position (e.g. "120/450 P=0.59372", the stored plaquette).
      */
     private String chains() {
         StringBuilder chains = new StringBuilder();
@@ -151,10 +160,12 @@ public final class ProgressReporter extends SparkListener {
                 s.append("done");
             } else {
                 s.append(p.done()).append('/').append(p.total());
-                if (p.done() > 0) s.append(String.format(Locale.ROOT, " P=%.5f", p.plaquette()));
+                if (p.done() > 0 && !Double.isNaN(p.plaquette())) {
+                    s.append(String.format(Locale.ROOT, " P=%.5f", p.plaquette()));
+                }
             }
-            if (e.showAcceptance() && p.done() > 0) {
-                s.append(String.format(Locale.ROOT, " acc=%.0f%%", 100 * p.acceptance()));
+            if (e.showAcceptance() && p.done() > e.start()) {
+                s.append(String.format(Locale.ROOT, " acc=%.0f%%", 100.0 * p.accepted() / (p.done() - e.start())));
             }
             if (p.attempt() > 0) s.append(" retry").append(p.attempt());
             parts.add(s.toString());
