@@ -15,14 +15,14 @@ final class CenteredReplicas {
     private final long total;
     private final int longest;
     private final int exponent;
-    private final double scaledMean;
+    private final double value;
 
-    private CenteredReplicas(double[][] deltas, long total, int longest, int exponent, double scaledMean) {
+    private CenteredReplicas(double[][] deltas, long total, int longest, int exponent, double value) {
         this.deltas = deltas;
         this.total = total;
         this.longest = longest;
         this.exponent = exponent;
-        this.scaledMean = scaledMean;
+        this.value = value;
     }
 
     static CenteredReplicas of(double[][] replicas) {
@@ -44,7 +44,26 @@ final class CenteredReplicas {
                 replica[i] -= replicaMean;
             }
         }
-        return new CenteredReplicas(scaled, total, longest, exponent, mean);
+        return new CenteredReplicas(scaled, total, longest, exponent, Math.scalb(mean, exponent));
+    }
+
+    /**
+     * Fluctuations that are already centred (those of a derived observable: a linear combination of centred
+     * primary fluctuations); they are scaled but not centred again, as pyerrors does.
+     */
+    static CenteredReplicas ofDeltas(double value, double[][] deltas) {
+        int longest = validate(deltas);
+        int exponent = exponentOfLargest(deltas);
+        double[][] scaled = new double[deltas.length][];
+        long total = 0;
+        for (int r = 0; r < deltas.length; r++) {
+            scaled[r] = new double[deltas[r].length];
+            for (int i = 0; i < scaled[r].length; i++) {
+                scaled[r][i] = Math.scalb(deltas[r][i], -exponent);
+            }
+            total += scaled[r].length;
+        }
+        return new CenteredReplicas(scaled, total, longest, exponent, value);
     }
 
     private static int validate(double[][] replicas) {
@@ -127,7 +146,7 @@ final class CenteredReplicas {
 
     /** Mean over all samples, in the caller's units. */
     double value() {
-        return unscale(scaledMean);
+        return value;
     }
 
     boolean isConstant() {

@@ -81,10 +81,26 @@ public final class GammaMethod {
     }
 
     static GammaResult analyze(double[][] replicas, double s, int fftFromLag) {
+        checkS(s);
+        return analyze(CenteredReplicas.of(replicas), s, fftFromLag);
+    }
+
+    /**
+     * The Γ-method on fluctuations that are already centred per replica (a derived observable's
+     * {@code Σ_i ∂f/∂x_i δ_i}), with the given central value; nothing is re-centred.
+     */
+    static GammaResult analyzeDeltas(double value, double[][] deltas, double s) {
+        checkS(s);
+        return analyze(CenteredReplicas.ofDeltas(value, deltas), s, Autocovariance.DEFAULT_FFT_FROM_LAG);
+    }
+
+    private static void checkS(double s) {
         if (!(s > 0) || Double.isInfinite(s)) {
             throw new IllegalArgumentException("S must be finite and > 0, got " + s);
         }
-        CenteredReplicas data = CenteredReplicas.of(replicas);
+    }
+
+    private static GammaResult analyze(CenteredReplicas data, double s, int fftFromLag) {
         long n = data.total();
         if (data.isConstant()) {
             return new GammaResult(data.value(), 0, 0, 0.5, 0, 0, n, data.count(), new double[] {1.0});
