@@ -158,6 +158,7 @@ public final class Obs {
     public ObsResult analyze(double s) {
         Map<String, GammaResult> results = new LinkedHashMap<>();
         double variance = 0;
+        double errorOfErrorSum = 0;
         for (Map.Entry<String, Fluctuations> e : ensembles.entrySet()) {
             GammaResult g;
             try {
@@ -167,8 +168,12 @@ public final class Obs {
             }
             results.put(e.getKey(), g);
             variance += g.error() * g.error();
+            double product = g.error() * g.errorOfError();
+            errorOfErrorSum += product * product;
         }
-        return new ObsResult(value, Math.sqrt(variance), Collections.unmodifiableMap(results));
+        double error = Math.sqrt(variance);
+        double errorOfError = error == 0 ? 0 : Math.sqrt(errorOfErrorSum) / error;
+        return new ObsResult(value, error, errorOfError, Collections.unmodifiableMap(results));
     }
 
     public double error() {
