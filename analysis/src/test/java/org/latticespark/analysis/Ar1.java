@@ -3,11 +3,11 @@ package org.latticespark.analysis;
 import java.util.SplittableRandom;
 
 /** Stationary AR(1) process x(i+1) = φ x(i) + sqrt(1 - φ²) ε(i), unit variance, and its exact properties. */
-final class Ar1 {
+public final class Ar1 {
     private Ar1() {
     }
 
-    static double[] series(double phi, int n, long seed) {
+    public static double[] series(double phi, int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double noise = Math.sqrt(1 - phi * phi);
         double[] x = new double[n];
@@ -19,12 +19,12 @@ final class Ar1 {
     }
 
     /** τ_int = 1/2 + Σ_{t>=1} φ^t. */
-    static double tauInt(double phi) {
+    public static double tauInt(double phi) {
         return (1 + phi) / (2 * (1 - phi));
     }
 
     /** Exact standard deviation of the mean of R independent replicas: Var = Σ_r N_r² Var_r / N². */
-    static double errorOfMean(double phi, int... lengths) {
+    public static double errorOfMean(double phi, int... lengths) {
         double variance = 0;
         long total = 0;
         for (int n : lengths) {
