@@ -1,5 +1,6 @@
 package org.latticespark.spark.analyze;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.measurement.MeasurementStages;
+import org.latticespark.spark.analyze.report.CampaignReport;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.io.OutputLayout;
@@ -23,14 +25,23 @@ import scala.Tuple2;
 
 /**
  * Reads {@code <output>/measurements}, runs the Γ method per (ensemble, observable) with one
- * replica per chain, and writes {@code <output>/analysis/summary.csv} and {@code summary.json}.
+ * replica per chain, and writes {@code <output>/analysis/summary.csv}, {@code summary.json} and the
+ * campaign report ({@link CampaignReport}: {@code report.html}, {@code report.md}, {@code plots/}).
  * Each group is sorted before the analysis, so results are the same bit for bit on every run.
+ *
+ * <p>The plots are drawn by the executors that hold the series; only their PNG and SVG bytes come
+ * back to the driver with the summary rows, which then writes the whole folder atomically.
  */
 public final class AnalyzeJob {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeJob.class);
 
     /** What the job wrote. */
-    public record Result(String path, Summary summary, Duration wallTime) {}
+    public record Result(String path, Summary summary, Duration wallTime) {
+        /** The campaign report in the analysis folder. */
+        public String reportHtml() {
+            return (path.endsWith("/") ? path : path + "/") + OutputLayout.REPORT_HTML;
+        }
+    }
 
     private final SparkSession spark;
     private final RunConfig config;
@@ -42,15 +53,26 @@ public final class AnalyzeJob {
 
     /** Analyses a measurement table; rows sorted by ensemble and observable (alphabetically). */
     public static List<SummaryRow> analyze(Dataset<Row> measurements, double s) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (AnalyzedObservable a : analyze(measurements, s, false)) rows.add(a.row());
+        return rows;
+    }
+
+    /**
+     * Analyses a measurement table and, if {@code plots}, draws the plots of every analysed
+     * observable on the executors; sorted by ensemble and observable (alphabetically).
+     */
+    public static List<AnalyzedObservable> analyze(Dataset<Row> measurements, double s, boolean plots) {
         JavaPairRDD<Tuple2<String, String>, Sample> pairs = measurements.javaRDD().mapToPair(r -> new Tuple2<>(
                 new Tuple2<>(r.getString(Tables.M_ENSEMBLE), r.getString(Tables.M_OBSERVABLE)),
                 new Sample(r.getInt(Tables.M_CHAIN), r.getLong(Tables.M_INDEX), r.getInt(Tables.M_SOURCE),
                         r.getDouble(Tables.M_VALUE))));
-        List<SummaryRow> rows = new ArrayList<>(pairs.groupByKey()
-                .map(g -> ObservableAnalysis.analyze(g._1()._1(), g._1()._2(), g._2(), s))
+        List<AnalyzedObservable> out = new ArrayList<>(pairs.groupByKey()
+                .map(g -> ObservableAnalysis.analyze(g._1()._1(), g._1()._2(), g._2(), s, plots))
                 .collect());
-        rows.sort(Comparator.comparing(SummaryRow::ensemble).thenComparing(SummaryRow::observable));
-        return rows;
+        out.sort(Comparator.comparing((AnalyzedObservable a) -> a.row().ensemble())
+                .thenComparing(a -> a.row().observable()));
+        return out;
     }
 
     public Result run(boolean overwrite) {
@@ -59,23 +81,27 @@ public final class AnalyzeJob {
         AtomicOutput.checkTarget(spark, target, overwrite);
         Dataset<Row> measurements = Tables.readMeasurementTable(spark, source);
         long start = System.nanoTime();
-        List<SummaryRow> rows;
+        List<AnalyzedObservable> results;
         try {
             spark.sparkContext().setJobDescription("latticespark analyze " + config.name());
-            rows = new ArrayList<>(analyze(measurements, config.analyzeS()));
+            results = new ArrayList<>(analyze(measurements, config.analyzeS(), config.analyzePlots()));
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
-        rows.sort(order(config));
+        Comparator<SummaryRow> order = order(config);
+        results.sort((a, b) -> order.compare(a.row(), b.row()));
+        List<SummaryRow> rows = new ArrayList<>();
+        for (AnalyzedObservable a : results) rows.add(a.row());
         Summary summary = new Summary(config.analyzeS(), rows);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(OutputLayout.SUMMARY_CSV, summary.csv());
-        files.put(OutputLayout.SUMMARY_JSON, summary.json());
-        AtomicOutput.writeTextFiles(spark.sparkContext().hadoopConfiguration(), target, overwrite, files);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(OutputLayout.SUMMARY_CSV, summary.csv().getBytes(StandardCharsets.UTF_8));
+        files.put(OutputLayout.SUMMARY_JSON, summary.json().getBytes(StandardCharsets.UTF_8));
+        files.putAll(CampaignReport.files(config, results));
+        AtomicOutput.writeFiles(spark.sparkContext().hadoopConfiguration(), target, overwrite, files);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         long failed = rows.stream().filter(r -> !r.ok()).count();
-        LOG.info("analyze: {} observables ({} not analysed) -> {} in {} s", rows.size(), failed, target,
-                wall.toMillis() / 1000.0);
+        LOG.info("analyze: {} observables ({} not analysed) -> {} ({} files) in {} s", rows.size(), failed, target,
+                files.size(), wall.toMillis() / 1000.0);
         return new Result(target, summary, wall);
     }
 

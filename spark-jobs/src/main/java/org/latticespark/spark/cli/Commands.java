@@ -78,7 +78,8 @@ final class Commands {
     }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
-            description = "Γ-method analysis of <output>/measurements; prints a table and writes <output>/analysis.")
+            description = "Γ-method analysis of <output>/measurements; prints a table and writes <output>/analysis "
+                    + "(summary.csv, summary.json, report.html, report.md, plots/).")
     static final class Analyze extends JobCommand {
         @Override
         void checkBeforeSpark(RunConfig config) {
@@ -91,6 +92,7 @@ final class Commands {
             AnalyzeJob.Result r = new AnalyzeJob(spark, config).run(overwrite);
             out.print(r.summary().table());
             out.printf(Locale.ROOT, "analyze: -> %s (%.1f s)%n", r.path(), r.wallTime().toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "report: %s%n", r.reportHtml());
             out.flush();
         }
     }
@@ -123,6 +125,7 @@ final class Commands {
             out.printf(Locale.ROOT, "run: generate %.1f s, measure %.1f s, analyze %.1f s, total %.1f s -> %s%n",
                     r.generate().wallTime().toMillis() / 1000.0, r.measure().wallTime().toMillis() / 1000.0,
                     r.analyze().wallTime().toMillis() / 1000.0, r.wallTime().toMillis() / 1000.0, r.runJson());
+            out.printf(Locale.ROOT, "report: %s%n", r.analyze().reportHtml());
             out.flush();
         }
     }

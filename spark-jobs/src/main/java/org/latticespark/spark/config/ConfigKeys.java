@@ -33,6 +33,7 @@ public final class ConfigKeys {
     public static final String ENSEMBLES = "ensembles";
     public static final String MEASURE_STAGES = "measure.stages";
     public static final String ANALYZE_S = "analyze.s";
+    public static final String ANALYZE_PLOTS = "analyze.plots";
 
     // Ensemble keys (1:1 with ChainConfig)
     public static final String E_NAME = "name";
@@ -58,6 +59,7 @@ public final class ConfigKeys {
     public static final long DEFAULT_SEED = 1;
     public static final List<String> DEFAULT_STAGES = List.of("plaquette", "polyakov");
     public static final double DEFAULT_S = 2.0;
+    public static final boolean DEFAULT_PLOTS = true;
 
     public static final List<Key> RUN = List.of(
             new Key(Scope.RUN, NAME, DEFAULT_RUN_NAME, "`run`", "letters, digits, `_ . -`",
@@ -77,7 +79,9 @@ public final class ConfigKeys {
             new Key(Scope.RUN, MEASURE_STAGES, DEFAULT_STAGES, "`[plaquette, polyakov]`", "`plaquette`, `polyakov`",
                     "Measurement stages run on every configuration (the `generation` stage always runs)."),
             new Key(Scope.RUN, ANALYZE_S, DEFAULT_S, "`2.0`", "> 0",
-                    "Γ-method window parameter S (Wolff 2004); 1 to 2 is usual."));
+                    "Γ-method window parameter S (Wolff 2004); 1 to 2 is usual."),
+            new Key(Scope.RUN, ANALYZE_PLOTS, DEFAULT_PLOTS, "`true`", "`true`, `false`",
+                    "Draw the plots of the campaign report (`analysis/plots/`); `report.html` and `report.md` are written either way."));
 
     public static final List<Key> ENSEMBLE = List.of(
             new Key(Scope.ENSEMBLE, E_NAME, null, "required", "letters, digits, `_ . -`; unique",

@@ -27,10 +27,11 @@ public final class RunConfig implements Serializable {
     private final List<ChainConfig> ensembles;
     private final List<String> measureStages;
     private final double analyzeS;
+    private final boolean analyzePlots;
 
     public RunConfig(String source, String name, String output, long seed, String master,
                      Map<String, String> sparkConf, List<ChainConfig> ensembles, List<String> measureStages,
-                     double analyzeS) {
+                     double analyzeS, boolean analyzePlots) {
         this.source = source;
         this.name = name;
         this.output = output;
@@ -40,6 +41,7 @@ public final class RunConfig implements Serializable {
         this.ensembles = List.copyOf(ensembles);
         this.measureStages = List.copyOf(measureStages);
         this.analyzeS = analyzeS;
+        this.analyzePlots = analyzePlots;
     }
 
     /** Reads and validates a HOCON run configuration; errors name the file and the key. */
@@ -78,17 +80,22 @@ public final class RunConfig implements Serializable {
 
     public double analyzeS() { return analyzeS; }
 
+    /** Whether the analysis draws the report's plots ({@code analyze.plots}). */
+    public boolean analyzePlots() { return analyzePlots; }
+
     public RunConfig withOutput(String newOutput) {
         return new RunConfig(source, name, RunConfigLoader.resolveOutput(newOutput), seed, master, sparkConf,
-                ensembles, measureStages, analyzeS);
+                ensembles, measureStages, analyzeS, analyzePlots);
     }
 
     public RunConfig withMaster(String newMaster) {
-        return new RunConfig(source, name, output, seed, newMaster, sparkConf, ensembles, measureStages, analyzeS);
+        return new RunConfig(source, name, output, seed, newMaster, sparkConf, ensembles, measureStages, analyzeS,
+                analyzePlots);
     }
 
     public RunConfig withEnsembles(List<ChainConfig> newEnsembles) {
-        return new RunConfig(source, name, output, seed, master, sparkConf, newEnsembles, measureStages, analyzeS);
+        return new RunConfig(source, name, output, seed, master, sparkConf, newEnsembles, measureStages, analyzeS,
+                analyzePlots);
     }
 
     /** The resolved configuration as ordered maps and lists (for run.json). */
@@ -106,7 +113,10 @@ public final class RunConfig implements Serializable {
         for (ChainConfig c : ensembles) ens.add(EnsembleJson.toTree(c));
         m.put(ConfigKeys.ENSEMBLES, ens);
         m.put("measure", Map.of("stages", measureStages));
-        m.put("analyze", Map.of("s", analyzeS));
+        Map<String, Object> analyze = new LinkedHashMap<>();
+        analyze.put("s", analyzeS);
+        analyze.put("plots", analyzePlots);
+        m.put("analyze", analyze);
         return m;
     }
 

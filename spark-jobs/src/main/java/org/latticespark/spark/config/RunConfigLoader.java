@@ -165,10 +165,11 @@ final class RunConfigLoader {
         }
         double s = number(run, ConfigKeys.ANALYZE_S, top);
         if (!(s > 0) || Double.isInfinite(s)) throw top.error(run, ConfigKeys.ANALYZE_S, "must be finite and > 0, got " + s);
+        boolean plots = bool(run, ConfigKeys.ANALYZE_PLOTS, top);
 
         String output = root.hasPath(ConfigKeys.OUTPUT) ? string(root, ConfigKeys.OUTPUT, top) : "runs/" + name;
         if (output.isBlank()) throw top.error(root, ConfigKeys.OUTPUT, "must not be empty");
-        return new RunConfig(file, name, resolveOutput(output), seed, master, sparkConf, ensembles, stages, s);
+        return new RunConfig(file, name, resolveOutput(output), seed, master, sparkConf, ensembles, stages, s, plots);
     }
 
     /** A stored parameters object: every key present, no unknown key. */
@@ -384,6 +385,20 @@ final class RunConfigLoader {
             }
         }
         throw ctx.error(c, key, "must be a number, got " + describe(v));
+    }
+
+    private static boolean bool(Config c, String key, Ctx ctx) {
+        ConfigValue v = c.getValue(key);
+        Object u = v.unwrapped();
+        if (u instanceof Boolean b) return b;
+        if (u instanceof String str) {
+            switch (str.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> { return true; }
+                case "false", "no", "off" -> { return false; }
+                default -> { }
+            }
+        }
+        throw ctx.error(c, key, "must be true or false, got " + describe(v));
     }
 
     private static int[] intList(Config c, String key, Ctx ctx) {

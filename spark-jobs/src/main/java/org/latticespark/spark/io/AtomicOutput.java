@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -268,18 +269,36 @@ public final class AtomicOutput {
         return !n.startsWith(".") && !n.startsWith("_");
     }
 
-    /** Writes small text files (name → content) as one folder, atomically. */
+    /** Writes small text files (name → content, UTF-8) as one folder, atomically. */
     public static void writeTextFiles(Configuration conf, String targetFolder, boolean overwrite,
                                       Map<String, String> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            bytes.put(f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        writeFiles(conf, targetFolder, overwrite, bytes);
+    }
+
+    /**
+     * Writes files (relative path → bytes, in map order) as one folder, atomically: all of them appear
+     * at once under {@code targetFolder}, or none. Paths may name subfolders ({@code plots/a/b.png}),
+     * which are made as needed.
+     *
+     * @throws IllegalArgumentException for an empty, absolute or {@code ..}-containing path
+     */
+    public static void writeFiles(Configuration conf, String targetFolder, boolean overwrite, Map<String, byte[]> files) {
+        for (String name : files.keySet()) checkRelative(name);
         write(conf, targetFolder, overwrite, tmp -> {
             Path dir = new Path(tmp);
             FileSystem fs = FileSystem.newInstance(dir.toUri(), conf);
             try {
                 fs.setWriteChecksum(false);
                 fs.mkdirs(dir);
-                for (Map.Entry<String, String> f : files.entrySet()) {
-                    try (OutputStream out = fs.create(new Path(dir, f.getKey()), false)) {
-                        out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    Path p = new Path(dir, f.getKey());
+                    if (!p.getParent().equals(dir)) fs.mkdirs(p.getParent());
+                    try (OutputStream out = fs.create(p, false)) {
+                        out.write(f.getValue());
                     }
                 }
             } finally {
@@ -287,6 +306,18 @@ public final class AtomicOutput {
             }
             return null;
         });
+    }
+
+    private static void checkRelative(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.contains("\\")) {
+            throw new IllegalArgumentException("file name must be a relative path with '/' separators, got '" + name + "'");
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.contains(":")) {
+                throw new IllegalArgumentException("file name must not contain empty, '.', '..' or ':' parts, got '"
+                        + name + "'");
+            }
+        }
     }
 
     /** Writes one small text file atomically (temporary sibling, then rename). */

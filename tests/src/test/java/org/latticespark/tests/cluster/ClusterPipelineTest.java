@@ -58,7 +58,14 @@ class ClusterPipelineTest {
             }
         }
         assertEquals(2 * 2 * 12, clusterRows.size());
-        assertTrue(Files.isRegularFile(dir.resolve("cluster").resolve("analysis").resolve("summary.csv")));
+        Path analysis = dir.resolve("cluster").resolve("analysis");
+        assertTrue(Files.isRegularFile(analysis.resolve("summary.csv")));
+        // the plots are drawn by executors in their own JVMs
+        assertTrue(Files.isRegularFile(analysis.resolve("report.html")));
+        assertTrue(Files.readString(analysis.resolve("report.html")).contains("plots/hb/plaquette-history.png"));
+        for (String f : List.of("plots/hb/plaquette-history.png", "plots/hmc/plaquette-hist.svg")) {
+            assertTrue(Files.size(analysis.resolve(f)) > 0, f);
+        }
         for (SummaryRow row : summary) {
             if (row.observable().equals("plaquette")) {
                 assertTrue(row.ok() && row.value() > 0.5 && row.value() < 0.9, row.toString());
