@@ -40,4 +40,15 @@ public final class Ar1 {
         }
         return Math.sqrt(variance) / total;
     }
+
+    /** τ_int(W) = 1/2 + Σ_{t=1}^{W} φ^t, the exact partial sum up to window W. */
+    public static double tauInt(double phi, int window) {
+        double sum = 0.5;
+        double power = 1;
+        for (int t = 1; t <= window; t++) {
+            power *= phi;
+            sum += power;
+        }
+        return sum;
+    }
 }

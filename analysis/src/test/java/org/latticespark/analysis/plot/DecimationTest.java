@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.analysis.Ar1;
 
 class DecimationTest {
     @Test
@@ -22,7 +23,7 @@ class DecimationTest {
         int n = 10_007;
         int buckets = 100;
         double[] x = new double[n];
-        double[] y = Ar1Series.of(0.9, n, 31);
+        double[] y = Ar1.series(0.9, n, 31);
         for (int i = 0; i < n; i++) {
             x[i] = 3 * i;
         }

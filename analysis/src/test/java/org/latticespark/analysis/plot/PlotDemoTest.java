@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.latticespark.analysis.Ar1;
 import org.latticespark.analysis.GammaMethod;
 import org.latticespark.analysis.GammaResult;
 
@@ -21,7 +22,7 @@ class PlotDemoTest {
         Path dir = buildDirectory().resolve("plot-demo");
         double phi = 0.8;
         double[][] replicas = {
-            Ar1Series.of(phi, 1500, 1), Ar1Series.of(phi, 1200, 2), Ar1Series.of(phi, 2000, 3),
+            Ar1.series(phi, 1500, 1), Ar1.series(phi, 1200, 2), Ar1.series(phi, 2000, 3),
         };
         double[] thermalising = replicas[0].clone();
         for (int i = 0; i < thermalising.length; i++) {
@@ -32,14 +33,14 @@ class PlotDemoTest {
         write(dir, "history", Plots.history("Plaquette, 3 replicas", "⟨P⟩", new double[][] {
             thermalising, replicas[1], replicas[2]}));
         write(dir, "history-single-long", Plots.history("One long chain (decimated)", "x",
-                new double[][] {Ar1Series.of(0.99, 50_000, 4)}));
+                new double[][] {Ar1.series(0.99, 50_000, 4)}));
         long[][] configurations = new long[2][400];
         for (int i = 0; i < 400; i++) {
             configurations[0][i] = 10_000 + 10L * i;
             configurations[1][i] = 12_000 + 10L * i;
         }
         write(dir, "history-indices", Plots.history("Topological charge, configurations every 10", "Q",
-                new double[][] {Ar1Series.of(0.95, 400, 12), Ar1Series.of(0.95, 400, 13)}, configurations));
+                new double[][] {Ar1.series(0.95, 400, 12), Ar1.series(0.95, 400, 13)}, configurations));
         write(dir, "rho", Plots.autocorrelation("Autocorrelation, AR(1) φ = 0.8", g));
         write(dir, "tauint", Plots.tauInt("Integrated autocorrelation time, AR(1) φ = 0.8", g));
         write(dir, "histogram", Plots.histogram("Distribution of samples", "x", concat(replicas), 0));

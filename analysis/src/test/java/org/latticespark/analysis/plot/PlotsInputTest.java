@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.latticespark.analysis.Ar1;
 import org.latticespark.analysis.GammaMethod;
 import org.latticespark.analysis.GammaResult;
 
@@ -36,7 +37,7 @@ class PlotsInputTest {
 
     @Test
     void gammaPlots() {
-        GammaResult ok = GammaMethod.analyze(new double[][] {Ar1Series.of(0.5, 500, 3)});
+        GammaResult ok = GammaMethod.analyze(new double[][] {Ar1.series(0.5, 500, 3)});
         GammaResult constant = GammaMethod.analyze(new double[][] {{1, 1, 1, 1}, {2, 2}});
         double[] rho = {1, 0.4, 0.1};
         for (int which = 0; which < 2; which++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.analysis.Ar1;
 import org.latticespark.analysis.GammaMethod;
 import org.latticespark.analysis.GammaResult;
 
@@ -47,7 +48,7 @@ class RhoErrorsTest {
         int[] lags = {1, 2, 4, 8, LAST};
         double[][] z = new double[lags.length][seeds];
         for (int s = 0; s < seeds; s++) {
-            GammaResult g = GammaMethod.analyze(new double[][] {Ar1Series.of(phi, n, 1000 + s)});
+            GammaResult g = GammaMethod.analyze(new double[][] {Ar1.series(phi, n, 1000 + s)});
             double[] errors = RhoErrors.of(g.rho(), g.window(), g.samples());
             for (int i = 0; i < lags.length; i++) {
                 int t = lags[i] == LAST ? g.rho().length - 1 : lags[i];

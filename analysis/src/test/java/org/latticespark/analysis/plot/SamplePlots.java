@@ -2,6 +2,7 @@ package org.latticespark.analysis.plot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.latticespark.analysis.Ar1;
 import org.latticespark.analysis.GammaMethod;
 import org.latticespark.analysis.GammaResult;
 
@@ -11,7 +12,7 @@ final class SamplePlots {
     }
 
     static double[][] replicas() {
-        return new double[][] {Ar1Series.of(0.6, 300, 21), Ar1Series.of(0.6, 250, 22), Ar1Series.of(0.6, 200, 23)};
+        return new double[][] {Ar1.series(0.6, 300, 21), Ar1.series(0.6, 250, 22), Ar1.series(0.6, 200, 23)};
     }
 
     static Map<String, Plot> all() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.analysis.Ar1;
 import org.latticespark.analysis.GammaMethod;
 import org.latticespark.analysis.GammaResult;
 
@@ -27,9 +28,9 @@ class TauIntCurveTest {
     @Test
     void reproducesGammaResultAtWindow() {
         double[][][] inputs = {
-            {Ar1Series.of(0.7, 5000, 7)},
-            {Ar1Series.of(0.9, 3000, 8), Ar1Series.of(0.9, 2000, 9), Ar1Series.of(0.9, 4500, 10)},
-            {Ar1Series.of(-0.4, 2000, 11)},
+            {Ar1.series(0.7, 5000, 7)},
+            {Ar1.series(0.9, 3000, 8), Ar1.series(0.9, 2000, 9), Ar1.series(0.9, 4500, 10)},
+            {Ar1.series(-0.4, 2000, 11)},
         };
         for (double[][] replicas : inputs) {
             GammaResult g = GammaMethod.analyze(replicas);
@@ -54,10 +55,10 @@ class TauIntCurveTest {
         int seeds = 400;
         double[] z = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            GammaResult g = GammaMethod.analyze(new double[][] {Ar1Series.of(phi, n, 5000 + s)});
+            GammaResult g = GammaMethod.analyze(new double[][] {Ar1.series(phi, n, 5000 + s)});
             double[] tau = TauIntCurve.values(g.rho());
             double corrected = tau[w] * (1 + (2 * w + 1.0) / n) / (1 + 1.0 / n);
-            z[s] = (corrected - Ar1Series.tauInt(phi, w)) / TauIntCurve.errors(tau, n)[w];
+            z[s] = (corrected - Ar1.tauInt(phi, w)) / TauIntCurve.errors(tau, n)[w];
         }
         ZScores scores = new ZScores(z);
         System.out.printf("tau_int(W=%d) z-scores: mean %.3f, mean square %.3f%n", w, scores.meanZ(),
