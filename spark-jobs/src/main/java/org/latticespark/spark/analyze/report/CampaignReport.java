@@ -75,7 +75,7 @@ public final class CampaignReport {
             String base = OutputLayout.PLOTS + "/" + folder + "/" + file + "-" + p.kind().suffix();
             images.add(new ReportModel.Image(p.kind(), base + ".png", base + ".svg", p));
         }
-        String note = r.note().isEmpty() ? a.plotNote() : r.note();
+        String note = r.note().isEmpty() ? join(ShortChains.warning(r), a.plotNote()) : r.note();
         String anchor = folder + "/" + file;
         String spacing = a.spacing() > 0 ? Long.toString(a.spacing()) : a.spacing() < 0 ? "irregular" : "–";
         if (!r.ok()) {
@@ -85,6 +85,10 @@ public final class CampaignReport {
         return new ReportModel.Line(r.observable(), anchor, ValueError.format(r.value(), r.error()),
                 ValueError.format(r.tauInt(), r.tauIntError()), Integer.toString(r.window()),
                 Long.toString(r.samples()), Integer.toString(r.chains()), spacing, note, false, images);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /** The last part of a path or URI. */

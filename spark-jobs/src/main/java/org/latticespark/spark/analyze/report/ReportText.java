@@ -12,7 +12,9 @@ final class ReportText {
             + "bias-corrected, with its error, in units of the spacing. "
             + "W: summation window, chosen automatically. "
             + "N: samples over all chains (values of several sources averaged per configuration). "
-            + "Spacing: updates between successive samples of a chain.";
+            + "Spacing: updates between successive samples of a chain. "
+            + "Note: why a result is missing, or a warning when the chains are shorter than "
+            + "100 τ_int (then error and τ_int are rough estimates, the error more likely too small than too large).";
 
     private ReportText() {}
 
