@@ -30,9 +30,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latticespark errors FILE... [--column C]... [--skip N] [--s S] [--plots DIR] [--csv | --json]}: the
- * Γ-method ({@link GammaMethod}) on columns of plain-text files written by any code, each FILE one replica of
- * one ensemble. A plain command: no Spark session, no run configuration.
+ * {@code latticespark errors FILE... [--column C]... [--skip N] [--s S] [--binning] [--plots DIR] [--csv | --json]}:
+ * the Γ-method ({@link GammaMethod}) on columns of plain-text files written by any code, each FILE one replica of
+ * one ensemble, and optionally a binning analysis with a jackknife cross-check ({@link BinningReport}). A plain
+ * command: no Spark session, no run configuration.
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
         description = {"Γ-method errors of columns of plain-text measurement files (no Spark).",
@@ -63,9 +64,17 @@ final class ErrorsCommand implements Callable<Integer> {
             description = "Wolff's S for the automatic window. Default: ${DEFAULT-VALUE}.")
     double s;
 
+    @Option(names = "--binning", description = "Also a binning analysis of every observable: the error of the "
+            + "mean for bin sizes b = 1, 2, 4, ... (bins within each FILE, the last values of a FILE that do not fill "
+            + "a bin dropped) while at least 32 bins remain, tau(b) = (error(b) / error(1))^2 / 2, and the "
+            + "jackknife error at the largest b next to the Γ-method error. Needs at least 32 bins of size 2 "
+            + "(exit status 2 otherwise). --plots adds <observable>-binning, --json a \"binning\" array and a "
+            + "\"jackknife\" object per observable; --csv output stays the same.")
+    boolean binning;
+
     @Option(names = "--plots", paramLabel = "DIR", description = "Write <observable>-history, -autocorrelation, "
-            + "-tauint and -histogram as PNG and SVG into DIR (created if missing; existing plots are replaced). "
-            + "The history's x axis counts data lines from 1, skipped ones included.")
+            + "-tauint and -histogram (and -binning with --binning) as PNG and SVG into DIR (created if missing; "
+            + "existing plots are replaced). The history's x axis counts data lines from 1, skipped ones included.")
     Path plots;
 
     @ArgGroup(exclusive = true)
@@ -79,8 +88,8 @@ final class ErrorsCommand implements Callable<Integer> {
         boolean json;
     }
 
-    /** One analysed observable. */
-    record Result(String observable, double[][] replicas, GammaResult gamma) {}
+    /** One analysed observable; binning is null without --binning. */
+    record Result(String observable, double[][] replicas, GammaResult gamma, BinningReport binning) {}
 
     @Override
     public Integer call() {
@@ -99,6 +108,9 @@ final class ErrorsCommand implements Callable<Integer> {
             out.print(json(results));
         } else {
             out.print(table(results));
+            for (Result r : results) {
+                if (r.binning() != null) out.print("\n" + r.binning().text(r.observable(), r.gamma()));
+            }
         }
         out.flush();
         if (plots != null) {
@@ -132,11 +144,15 @@ final class ErrorsCommand implements Callable<Integer> {
     /** The c-th selected column of every file as the replicas of one observable. */
     private Result analyze(Column column, List<List<Series>> read, int c) {
         MeasurementFiles.Replicas data = MeasurementFiles.replicas(column, files, read, c);
+        String where = MeasurementFiles.where(files);
+        GammaResult gamma;
         try {
-            return new Result(data.label(), data.values(), GammaMethod.analyze(data.values(), s));
+            gamma = GammaMethod.analyze(data.values(), s);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(data.label() + MeasurementFiles.where(files) + ": " + e.getMessage(), e);
+            throw new InvalidInputException(data.label() + where + ": " + e.getMessage(), e);
         }
+        BinningReport binned = binning ? BinningReport.of(data.label(), where, data.values()) : null;
+        return new Result(data.label(), data.values(), gamma, binned);
     }
 
     static String table(List<Result> results) {
@@ -182,6 +198,10 @@ final class ErrorsCommand implements Callable<Integer> {
             m.put("window", g.window());
             m.put("samples", g.samples());
             m.put("replicas", g.replicas());
+            if (r.binning() != null) {
+                m.put("binning", r.binning().binningJson());
+                m.put("jackknife", r.binning().jackknifeJson());
+            }
             rows.add(m);
         }
         root.put("results", rows);
@@ -205,12 +225,13 @@ final class ErrorsCommand implements Callable<Integer> {
             Result r = results.get(i);
             String o = r.observable();
             double[] all = concat(r.replicas());
-            Map<String, Plot> four = new LinkedHashMap<>();
-            four.put("history", Plots.history(o + ": history", o, r.replicas(), lineNumbers(r.replicas())));
-            four.put("autocorrelation", Plots.autocorrelation(o + ": autocorrelation", r.gamma()));
-            four.put("tauint", Plots.tauInt(o + ": tau_int", r.gamma()));
-            four.put("histogram", Plots.histogram(o + ": histogram", o, all, 0));
-            for (Map.Entry<String, Plot> p : four.entrySet()) {
+            Map<String, Plot> kinds = new LinkedHashMap<>();
+            kinds.put("history", Plots.history(o + ": history", o, r.replicas(), lineNumbers(r.replicas())));
+            kinds.put("autocorrelation", Plots.autocorrelation(o + ": autocorrelation", r.gamma()));
+            kinds.put("tauint", Plots.tauInt(o + ": tau_int", r.gamma()));
+            kinds.put("histogram", Plots.histogram(o + ": histogram", o, all, 0));
+            if (r.binning() != null) kinds.put("binning", r.binning().plot(o, r.gamma()));
+            for (Map.Entry<String, Plot> p : kinds.entrySet()) {
                 Path target = plots.resolve(names.get(i) + "-" + p.getKey());
                 try {
                     p.getValue().write(target);
