@@ -228,32 +228,43 @@ public final class Obs {
     }
 
     /**
-     * pyerrors' {@code covariance}: per ensemble the correlation coefficient of the fluctuations at lag 0,
-     * Σ_r Σ_i δ_a δ_b / Σ_r sqrt(Σ_i δ_a² · Σ_i δ_b²), summed over the ensembles both depend on, normalised to
-     * a correlation matrix, then scaled by the full Γ-method errors: C_ab = σ_a ρ_ab σ_b. The lag-0
-     * correlation matrix is positive semi-definite, so C is too; for one ensemble this assumes the off-diagonal
+     * Covariance matrix of several observables: per ensemble e the lag-0 correlation of their fluctuations,
+     * ρ^e_ab = Σ_r Σ_i δ_a δ_b / sqrt(Σ_r Σ_i δ_a² · Σ_r Σ_i δ_b²), scaled by the per-ensemble Γ-method errors
+     * and summed over ensembles: C_ab = Σ_e σ_{a,e} ρ^e_ab σ_{b,e}, so C_aa = σ_a². Each ρ^e is a Gram matrix,
+     * so C is positive semi-definite; using the full errors assumes, as pyerrors does, that the off-diagonal
      * τ_int is the geometric mean of the diagonal ones.
+     *
+     * <p>For observables on one ensemble with one replica this equals pyerrors' {@code covariance}. Differs from
+     * pyerrors: pyerrors normalises the cross term by Σ_r sqrt(Σ_i δ_a² Σ_i δ_b²) (replica by replica), which with
+     * several replicas can make the matrix indefinite, and it sums correlation coefficients over ensembles
+     * without weighting them by each ensemble's share of the error, which misstates the correlation of
+     * observables that depend on several ensembles.
      */
     public static double[][] covariance(List<Obs> obs, double s) {
         int n = obs.size();
-        double[][] raw = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = a; b < n; b++) {
-                raw[a][b] = lagZeroCorrelation(obs.get(a), obs.get(b), a, b);
-                raw[b][a] = raw[a][b];
-            }
-        }
-        double[] errors = new double[n];
-        for (int a = 0; a < n; a++) {
-            errors[a] = obs.get(a).analyze(s).error();
+        List<ObsResult> results = new ArrayList<>(n);
+        for (Obs o : obs) {
+            results.add(o.analyze(s));
         }
         double[][] cov = new double[n][n];
+        for (String ensemble : allEnsembles(obs)) {
+            double[][] gram = lagZeroProducts(obs, ensemble);
+            double[] sigma = new double[n];
+            for (int a = 0; a < n; a++) {
+                GammaResult g = results.get(a).byEnsemble().get(ensemble);
+                sigma[a] = g == null ? 0 : g.error();
+            }
+            for (int a = 0; a < n; a++) {
+                for (int b = a; b < n; b++) {
+                    double norm = Math.sqrt(gram[a][a] * gram[b][b]);
+                    double rho = a == b ? 1 : norm == 0 ? 0 : gram[a][b] / norm;
+                    cov[a][b] += sigma[a] * rho * sigma[b];
+                }
+            }
+        }
         for (int a = 0; a < n; a++) {
-            for (int b = a; b < n; b++) {
-                double norm = Math.sqrt(raw[a][a] * raw[b][b]);
-                double correlation = norm == 0 ? (a == b ? 1 : 0) : raw[a][b] / norm;
-                cov[a][b] = errors[a] * correlation * errors[b];
-                cov[b][a] = cov[a][b];
+            for (int b = 0; b < a; b++) {
+                cov[a][b] = cov[b][a];
             }
         }
         return cov;
@@ -274,26 +285,30 @@ public final class Obs {
         return corr;
     }
 
-    private static double lagZeroCorrelation(Obs x, Obs y, int a, int b) {
-        double sum = 0;
-        for (Map.Entry<String, Fluctuations> e : x.ensembles.entrySet()) {
-            Fluctuations fy = y.ensembles.get(e.getKey());
-            if (fy == null) {
+    /** Σ_r Σ_i δ_a δ_b on one ensemble; rows and columns of observables that do not depend on it stay 0. */
+    private static double[][] lagZeroProducts(List<Obs> obs, String ensemble) {
+        int n = obs.size();
+        double[][] gram = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            Fluctuations fa = obs.get(a).ensembles.get(ensemble);
+            if (fa == null) {
                 continue;
             }
-            Fluctuations fx = e.getValue();
-            fx.requireSameSamples(fy, e.getKey(), a == b ? a : b);
-            double cross = 0;
-            double norm = 0;
-            for (int r = 0; r < fx.deltas.length; r++) {
-                cross += dot(fx.deltas[r], fy.deltas[r]);
-                norm += Math.sqrt(dot(fx.deltas[r], fx.deltas[r]) * dot(fy.deltas[r], fy.deltas[r]));
-            }
-            if (cross != 0) {
-                sum += cross / norm;
+            for (int b = a; b < n; b++) {
+                Fluctuations fb = obs.get(b).ensembles.get(ensemble);
+                if (fb == null) {
+                    continue;
+                }
+                fa.requireSameSamples(fb, ensemble, b);
+                double sum = 0;
+                for (int r = 0; r < fa.deltas.length; r++) {
+                    sum += dot(fa.deltas[r], fb.deltas[r]);
+                }
+                gram[a][b] = sum;
+                gram[b][a] = sum;
             }
         }
-        return sum;
+        return gram;
     }
 
     private static double dot(double[] u, double[] v) {

@@ -31,7 +31,6 @@ class ObsCovarianceTest {
     void diagonalIsErrorSquaredAndMatrixIsPositiveSemiDefinite() {
         List<Obs> c = correlators(4);
         double[][] cov = Obs.covariance(c, 2.0);
-        DMatrixRMaj m = new DMatrixRMaj(cov);
         for (int a = 0; a < cov.length; a++) {
             double e = c.get(a).error();
             assertEquals(e * e, cov[a][a], 1e-14 * e * e);
@@ -39,6 +38,11 @@ class ObsCovarianceTest {
                 assertEquals(cov[a][b], cov[b][a], 0.0);
             }
         }
+        assertPositiveSemiDefinite(cov);
+    }
+
+    private static void assertPositiveSemiDefinite(double[][] cov) {
+        DMatrixRMaj m = new DMatrixRMaj(cov);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(cov.length, false, true);
         assertTrue(eig.decompose(m));
         double largest = 0;
@@ -66,11 +70,54 @@ class ObsCovarianceTest {
                 "propagated " + diff.error() + " vs covariance-based " + naive);
     }
 
+    /**
+     * Two replicas with opposite structure: in replica 0 a = b and c ≈ 0, in replica 1 b = c and a ≈ 0. pyerrors'
+     * replica-by-replica normalisation gives an indefinite matrix here (a negative variance for b − a − c); the
+     * pooled Gram normalisation stays positive semi-definite.
+     */
+    @Test
+    void severalReplicasGiveAPositiveSemiDefiniteMatrix() {
+        int n = 400;
+        double[] u = Ar1.series(0, n, 1);
+        double[] v = Ar1.series(0, n - 37, 2);
+        Obs a = Obs.primary("e", new double[][] {u, scaled(Ar1.series(0, n - 37, 3), 1e-3)});
+        Obs b = Obs.primary("e", new double[][] {u, v});
+        Obs c = Obs.primary("e", new double[][] {scaled(Ar1.series(0, n, 4), 1e-3), v});
+        double[][] cov = Obs.covariance(List.of(a, b, c), 2.0);
+        assertPositiveSemiDefinite(cov);
+        double combination = cov[0][0] + cov[1][1] + cov[2][2] - 2 * cov[0][1] - 2 * cov[1][2] + 2 * cov[0][2];
+        assertTrue(combination >= 0, "variance of b - a - c from the covariance: " + combination);
+    }
+
+    /**
+     * a = x_A + y_B with y_B's error negligible and b = x_A: the two are correlated almost 100 %, and the error
+     * of a − b rebuilt from the covariance matrix equals the propagated one (only y_B's error remains).
+     */
+    @Test
+    void ensemblesAreWeightedByTheirShareOfTheError() {
+        Obs x = Obs.primary("A", new double[][] {scaled(Ar1.series(0.5, 2000, 5), 0.1)});
+        Obs y = Obs.primary("B", new double[][] {scaled(Ar1.series(0.5, 2000, 6), 1e-4)});
+        Obs a = x.plus(y);
+        double[][] cov = Obs.covariance(List.of(a, x), 2.0);
+        double direct = a.minus(x).error();
+        double fromCovariance = Math.sqrt(cov[0][0] + cov[1][1] - 2 * cov[0][1]);
+        assertEquals(direct, fromCovariance, 1e-3 * direct);
+        assertEquals(1.0, Obs.correlation(List.of(a, x), 2.0)[0][1], 1e-5);
+    }
+
     @Test
     void differentEnsemblesAreUncorrelated() {
         Obs a = correlators(1).get(0);
         Obs b = Obs.primary("other", new double[][] {Ar1.series(0.2, 500, 3)});
         double[][] cov = Obs.covariance(List.of(a, b), 2.0);
         assertEquals(0.0, cov[0][1], 0.0);
+    }
+
+    private static double[] scaled(double[] v, double c) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= c;
+        }
+        return out;
     }
 }
