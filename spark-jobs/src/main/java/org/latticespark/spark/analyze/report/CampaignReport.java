@@ -75,7 +75,7 @@ public final class CampaignReport {
             String base = OutputLayout.PLOTS + "/" + folder + "/" + file + "-" + p.kind().suffix();
             images.add(new ReportModel.Image(p.kind(), base + ".png", base + ".svg", p));
         }
-        String note = r.note().isEmpty() ? join(ShortChains.warning(r), a.plotNote()) : r.note();
+        String note = r.note().isEmpty() ? join(ResultWarnings.warning(r), a.plotNote()) : r.note();
         String anchor = folder + "/" + file;
         String spacing = a.spacing() > 0 ? Long.toString(a.spacing()) : a.spacing() < 0 ? "irregular" : "–";
         if (!r.ok()) {

@@ -8,19 +8,26 @@ import org.junit.jupiter.api.Test;
 import org.latticespark.spark.analyze.AnalyzedObservable;
 import org.latticespark.spark.analyze.SummaryRow;
 
-class ShortChainsTest {
+class ResultWarningsTest {
     private static SummaryRow row(double tauInt, long samples, int chains) {
         return new SummaryRow("e", "o", 1.0, 0.1, 0.01, tauInt, 0.1, 3, samples, chains, "");
     }
 
     @Test
     void warnsBelowOneHundredTauIntPerChain() {
-        assertEquals("", ShortChains.warning(row(2.0, 800, 4)));
+        assertEquals("", ResultWarnings.warning(row(2.0, 800, 4)));
         assertEquals("chains of 199 samples, fewer than 100 τ_int = 200: the error is rough",
-                ShortChains.warning(row(2.0, 796, 4)));
+                ResultWarnings.warning(row(2.0, 796, 4)));
         SummaryRow failed = new SummaryRow("e", "o", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1,
                 3, 1, "not analysed: too few");
-        assertEquals("", ShortChains.warning(failed));
+        assertEquals("", ResultWarnings.warning(failed));
+    }
+
+    @Test
+    void constantSeriesIsFlagged() {
+        SummaryRow constant = new SummaryRow("e", "accepted", 1.0, 0.0, 0.0, 0.5, 0.0, 0, 400, 4, "");
+        assertEquals("every sample is equal: error 0 by convention, no uncertainty estimate",
+                ResultWarnings.warning(constant));
     }
 
     @Test
