@@ -16,6 +16,15 @@ import org.latticespark.analysis.GammaResult;
  * arguments must be non-null; an empty title shows no title. Arrays are read, never kept or modified.
  */
 public final class Plots {
+    /**
+     * {@link #history} draws a replica of more than this many samples, 2 × {@link #HISTORY_ENVELOPE_BUCKETS},
+     * as its min/max envelope; a replica of at most this many samples is drawn through every sample.
+     */
+    public static final int HISTORY_ENVELOPE_ABOVE = 2 * Decimation.BUCKETS;
+
+    /** The number of groups of consecutive samples whose minimum and maximum make up a history envelope. */
+    public static final int HISTORY_ENVELOPE_BUCKETS = Decimation.BUCKETS;
+
     static {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -28,9 +37,10 @@ public final class Plots {
     /**
      * Monte Carlo history: one line per replica (chain), against the sample index 1..N_r within the replica
      * (pyerrors' default configuration numbers), and a dashed line at the mean of all samples. Replicas are
-     * told apart by colour (matplotlib's tab10 cycle) and, for 2 to 10 replicas, a legend. Replicas longer
-     * than 2000 samples are drawn through the minimum and maximum of each of 1000 consecutive groups, which
-     * looks the same at this size and keeps the SVG small.
+     * told apart by colour (matplotlib's tab10 cycle) and, for 2 to 10 replicas, a legend. A replica of more
+     * than {@value #HISTORY_ENVELOPE_ABOVE} samples is drawn through the minimum and maximum of each of
+     * {@value #HISTORY_ENVELOPE_BUCKETS} groups of consecutive samples (its min/max envelope), which looks the
+     * same at this size and keeps the SVG small; shorter replicas in the same plot are drawn whole.
      *
      * @param replicas {@code replicas[r]} the samples of replica r, at least 2 each
      */
@@ -54,10 +64,11 @@ public final class Plots {
     }
 
     /**
-     * Normalised autocorrelation ρ(t) for the lags in {@code g.rho()}, with error bars from Wolff's
-     * (hep-lat/0306017) eq. (E.11), δρ(t)² ≈ (1/N) Σ_{k=1}^{t+W} [ρ(k+t) + ρ(|k−t|) − 2ρ(k)ρ(t)]²; ρ at lags
-     * beyond {@code g.rho()} counts as 0 in this sum (the window assumes it negligible there). pyerrors
-     * computes δρ in the same way but sums over all lags it stores. A dashed vertical line marks the window
+     * Normalised autocorrelation ρ(t) for the lags in {@code g.rho()}, with error bars from M. Lüscher's
+     * (hep-lat/0409106) eq. (E.11), δρ(t)² ≈ (1/N) Σ_{k=1}^{t+W} [ρ(k+t) + ρ(|k−t|) − 2ρ(k)ρ(t)]²; ρ at lags
+     * beyond {@code g.rho()} counts as 0 in this sum (the window assumes it negligible there). Wolff's UWerr
+     * starts the sum at k = max(1, t − W) instead of 1, which for t &gt; W + 1 leaves out terms of order 1/N
+     * each; pyerrors starts at k = 1 but sums over all lags it stores. A dashed vertical line marks the window
      * W and a thin line ρ = 0. A constant series ({@code rho = {1}}, W = 0) gives the single point ρ(0) = 1.
      *
      * @throws IllegalArgumentException if g is null, {@code g.rho()} is empty, not finite or has

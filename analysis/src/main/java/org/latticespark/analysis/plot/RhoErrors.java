@@ -1,9 +1,15 @@
 package org.latticespark.analysis.plot;
 
 /**
- * Statistical error of the normalised autocorrelation function, U. Wolff, hep-lat/0306017, eq. (E.11):
+ * Statistical error of the normalised autocorrelation function, M. Lüscher, hep-lat/0409106, eq. (E.11):
  * δρ(t)² ≈ (1/N) Σ_{k=1}^{t+W} [ρ(k+t) + ρ(k−t) − 2ρ(k)ρ(t)]², with ρ(−m) = ρ(m) and Λ = W as the upper
- * cut-off, as in Wolff's UWerr.
+ * cut-off.
+ *
+ * <p>The sum starts at k = 1 for every t. Wolff's UWerr, which uses the same formula, starts it at
+ * k = max(1, t − W); the two agree for t ≤ W + 1. For larger t the terms k = 1 .. t − W − 1 are summed here
+ * as well: in each of them ρ(k+t), ρ(t−k) and ρ(t) lie at lags beyond W, where the true ρ is negligible, so
+ * with the estimated ρ each such term is of the order of the variance of ρ̂ at those lags, O(τ_int/N), against
+ * about 1 for the term k = t. They raise δρ(t) by a relative O((t − W) τ_int/N).
  *
  * <p>Only ρ(0..L) is known. A term that needs ρ at a lag beyond L uses 0 there, i.e. the sums over
  * ρ(k+t) and ρ(k) are truncated at the array end while the ρ(k−t) terms keep running to k = t + W. This is

@@ -1,5 +1,6 @@
 package org.latticespark.spark.analyze;
 
+import java.awt.AWTError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,16 +25,31 @@ public final class ObservableAnalysis {
     /** One replica per chain (chains in increasing order) with the Monte Carlo index of every value. */
     record Series(double[][] values, long[][] indices) {}
 
+    /** Draws the plots of one analysed observable ({@link ObservablePlots#render} outside tests). */
+    @FunctionalInterface
+    interface PlotDrawer {
+        List<RenderedPlot> draw(String ensemble, String observable, double[][] values, long[][] indices,
+                                GammaResult gamma);
+    }
+
     public static SummaryRow analyze(String ensemble, String observable, Iterable<Sample> samples, double s) {
         return analyze(ensemble, observable, samples, s, false).row();
     }
 
     /**
      * The summary row and, if {@code plots} and the analysis succeeded, the rendered plots. A plot
-     * that cannot be drawn leaves the row as it is: no plots, and {@code plotNote} says why.
+     * that cannot be drawn leaves the row as it is: no plots, and {@code plotNote} says why. That
+     * covers exceptions and the errors of a JVM without working Java2D or fonts (a
+     * {@link LinkageError} such as {@link UnsatisfiedLinkError} or {@link NoClassDefFoundError}, or an
+     * {@link AWTError}); other errors, such as {@link OutOfMemoryError}, propagate.
      */
     public static AnalyzedObservable analyze(String ensemble, String observable, Iterable<Sample> samples, double s,
                                              boolean plots) {
+        return analyze(ensemble, observable, samples, s, plots, ObservablePlots::render);
+    }
+
+    static AnalyzedObservable analyze(String ensemble, String observable, Iterable<Sample> samples, double s,
+                                      boolean plots, PlotDrawer drawer) {
         List<Sample> sorted = new ArrayList<>();
         for (Sample x : samples) sorted.add(x);
         sorted.sort(Comparator.comparingInt(Sample::chain).thenComparingLong(Sample::index)
@@ -56,13 +72,17 @@ public final class ObservableAnalysis {
                 g.tauIntError(), g.window(), g.samples(), g.replicas(), "");
         if (!plots) return new AnalyzedObservable(row, spacing, List.of(), "");
         try {
-            List<RenderedPlot> rendered = ObservablePlots.render(ensemble, observable, replicas, series.indices(), g);
+            List<RenderedPlot> rendered = drawer.draw(ensemble, observable, replicas, series.indices(), g);
             return new AnalyzedObservable(row, spacing, rendered, "");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AWTError e) {
             LOG.warn("cannot draw the plots of {}/{}", ensemble, observable, e);
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            return new AnalyzedObservable(row, spacing, List.of(), "plots not drawn: " + why);
+            return new AnalyzedObservable(row, spacing, List.of(), "plots not drawn: " + why(e));
         }
+    }
+
+    /** An exception's message; for an error its class as well, since the message alone rarely says enough. */
+    private static String why(Throwable e) {
+        return e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** One replica per chain (chains in increasing order), values in index order, sources averaged. */

@@ -10,17 +10,15 @@ import org.latticespark.analysis.plot.Plot;
 import org.latticespark.analysis.plot.Plots;
 import org.latticespark.analysis.resample.BinningAnalysis;
 import org.latticespark.analysis.resample.BinningResult;
-import org.latticespark.analysis.resample.Jackknife;
-import org.latticespark.analysis.resample.JackknifeResult;
 import org.latticespark.spark.InvalidInputException;
 
 /**
  * The {@code errors --binning} part for one observable: {@link BinningAnalysis#of(double[][])} (bin sizes 1, 2,
- * 4, ... while at least {@link BinningAnalysis#DEFAULT_MIN_BINS} bins remain) and, as a cross-check computed
- * separately, the delete-one-bin {@link Jackknife} error of the mean at the largest of those bin sizes. Its error
- * of error is err / sqrt(2 (n - 1)) for n bins, the convention of {@link BinningResult#errorsOfErrors()}.
+ * 4, ... while at least {@link BinningAnalysis#DEFAULT_MIN_BINS} bins remain), and the error at the largest of
+ * those bin sizes set against the Γ-method error. No delete-one-bin jackknife is shown: it equals err(b) exactly
+ * (see {@link BinningAnalysis}), so it would check nothing.
  */
-record BinningReport(BinningResult binning, JackknifeResult jackknife) {
+record BinningReport(BinningResult binning) {
 
     /**
      * @param label    the observable, for messages
@@ -42,23 +40,16 @@ record BinningReport(BinningResult binning, JackknifeResult jackknife) {
                     + BinningAnalysis.DEFAULT_MIN_BINS + "; leave out --binning for the Gamma method alone");
         }
         try {
-            BinningResult binning = BinningAnalysis.of(replicas);
-            int largest = binning.binSizes()[binning.binSizes().length - 1];
-            return new BinningReport(binning, Jackknife.mean(replicas, largest));
+            return new BinningReport(BinningAnalysis.of(replicas));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(label + where + ": --binning: " + e.getMessage(), e);
         }
     }
 
-    int largestBinSize() {
-        return binning.binSizes()[binning.binSizes().length - 1];
-    }
-
-    double jackknifeErrorOfError() {
-        return jackknife.error() / Math.sqrt(2.0 * (jackknife.count() - 1));
-    }
-
-    /** A heading, one row per bin size, and the jackknife line next to the Γ-method error. */
+    /**
+     * A heading, one row per bin size, and a line setting err(b) ± d(err(b)) at the largest b against the
+     * Γ-method error ± its error of error, with the ratio err(b) / Γ-method error.
+     */
     String text(String observable, GammaResult gamma) {
         StringBuilder sb = new StringBuilder("binning analysis of ").append(observable)
                 .append(" (tau(b) = (error(b) / error(1))^2 / 2):\n");
@@ -71,11 +62,12 @@ record BinningReport(BinningResult binning, JackknifeResult jackknife) {
                     fmt("%.2f", r.tauIntErrors()[i])});
         }
         sb.append(TextTable.align(rows));
-        sb.append("jackknife error at b = ").append(largestBinSize()).append(" (").append(jackknife.count())
-                .append(" bins): ").append(fmt("%.3g", jackknife.error())).append(" +- ")
-                .append(fmt("%.2g", jackknifeErrorOfError())).append("; Gamma method: ")
+        int last = r.binSizes().length - 1;
+        sb.append("largest bin size b = ").append(r.binSizes()[last]).append(" (").append(r.bins()[last])
+                .append(" bins): error ").append(fmt("%.3g", r.errors()[last])).append(" +- ")
+                .append(fmt("%.2g", r.errorsOfErrors()[last])).append("; Gamma method: ")
                 .append(fmt("%.3g", gamma.error())).append(" +- ").append(fmt("%.2g", gamma.errorOfError()))
-                .append("; ratio ").append(fmt("%.2f", jackknife.error() / gamma.error())).append('\n');
+                .append("; ratio ").append(fmt("%.2f", r.errors()[last] / gamma.error())).append('\n');
         return sb.toString();
     }
 
@@ -94,15 +86,6 @@ record BinningReport(BinningResult binning, JackknifeResult jackknife) {
             rows.add(m);
         }
         return rows;
-    }
-
-    Map<String, Object> jackknifeJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bin_size", largestBinSize());
-        m.put("bins", jackknife.count());
-        m.put("error", jackknife.error());
-        m.put("error_of_error", jackknifeErrorOfError());
-        return m;
     }
 
     /** Error against bin size, the Γ-method error ± its error as the reference band. */

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code latticespark errors FILE... [--column C]... [--skip N] [--s S] [--binning] [--plots DIR] [--csv | --json]}:
  * the Γ-method ({@link GammaMethod}) on columns of plain-text files written by any code, each FILE one replica of
- * one ensemble, and optionally a binning analysis with a jackknife cross-check ({@link BinningReport}). A plain
- * command: no Spark session, no run configuration.
+ * one ensemble, and optionally a binning analysis whose error at the largest bin size is set against the Γ-method
+ * error ({@link BinningReport}). A plain command: no Spark session, no run configuration.
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
         description = {"Γ-method errors of columns of plain-text measurement files (no Spark).",
@@ -67,9 +67,9 @@ final class ErrorsCommand implements Callable<Integer> {
     @Option(names = "--binning", description = "Also a binning analysis of every observable: the error of the "
             + "mean for bin sizes b = 1, 2, 4, ... (bins within each FILE, the last values of a FILE that do not fill "
             + "a bin dropped) while at least 32 bins remain, tau(b) = (error(b) / error(1))^2 / 2, and the "
-            + "jackknife error at the largest b next to the Γ-method error. Needs at least 32 bins of size 2 "
-            + "(exit status 2 otherwise). --plots adds <observable>-binning, --json a \"binning\" array and a "
-            + "\"jackknife\" object per observable; --csv output stays the same.")
+            + "error at the largest b next to the Γ-method error with their ratio. Needs at least 32 bins of size 2 "
+            + "(exit status 2 otherwise). --plots adds <observable>-binning, --json a \"binning\" array per "
+            + "observable; --csv output stays the same.")
     boolean binning;
 
     @Option(names = "--plots", paramLabel = "DIR", description = "Write <observable>-history, -autocorrelation, "
@@ -198,10 +198,7 @@ final class ErrorsCommand implements Callable<Integer> {
             m.put("window", g.window());
             m.put("samples", g.samples());
             m.put("replicas", g.replicas());
-            if (r.binning() != null) {
-                m.put("binning", r.binning().binningJson());
-                m.put("jackknife", r.binning().jackknifeJson());
-            }
+            if (r.binning() != null) m.put("binning", r.binning().binningJson());
             rows.add(m);
         }
         root.put("results", rows);

@@ -44,7 +44,7 @@ class AnalyzeReportTest {
               { name = unmeasured }
             ]
             """;
-    /** More than ObservablePlots.ENVELOPE_ABOVE per chain: the history is drawn as an envelope. */
+    /** More than Plots.HISTORY_ENVELOPE_ABOVE per chain: the history is drawn as an envelope. */
     private static final int LONG = 5000;
 
     private static SparkSession spark;

@@ -12,13 +12,11 @@ import org.latticespark.analysis.plot.Plots;
  * {@link PlotKind} order.
  *
  * <p>Long histories: {@link Plots#history} gets every sample (its mean line and axis range use them
- * all) and draws a chain of more than {@value #ENVELOPE_ABOVE} samples as the min/max envelope of
- * 2000 buckets of consecutive samples, so every spike stays visible; the title then says so.
+ * all) and draws a chain of more than {@value Plots#HISTORY_ENVELOPE_ABOVE} samples as the min/max
+ * envelope of {@value Plots#HISTORY_ENVELOPE_BUCKETS} buckets of consecutive samples, so every spike
+ * stays visible; the title then says so.
  */
 public final class ObservablePlots {
-    /** The history length per chain above which {@link Plots#history} draws the min/max envelope. */
-    public static final int ENVELOPE_ABOVE = 4000;
-
     private ObservablePlots() {}
 
     /**
@@ -29,15 +27,19 @@ public final class ObservablePlots {
     public static List<RenderedPlot> render(String ensemble, String observable, double[][] values, long[][] indices,
                                             GammaResult gamma) {
         String name = ensemble + " / " + observable;
-        boolean thinned = false;
-        for (double[] chain : values) thinned |= chain.length > ENVELOPE_ABOVE;
-        String historyTitle = name + (thinned ? ": history (min/max envelope)" : ": history");
         List<RenderedPlot> out = new ArrayList<>();
-        out.add(rendered(PlotKind.HISTORY, Plots.history(historyTitle, observable, values, indices)));
+        out.add(rendered(PlotKind.HISTORY, Plots.history(historyTitle(name, values), observable, values, indices)));
         out.add(rendered(PlotKind.RHO, Plots.autocorrelation(name + ": autocorrelation", gamma)));
         out.add(rendered(PlotKind.TAU_INT, Plots.tauInt(name + ": τ_int", gamma)));
         out.add(rendered(PlotKind.HISTOGRAM, Plots.histogram(name + ": histogram", observable, concat(values), 0)));
         return out;
+    }
+
+    /** Says "min/max envelope" when at least one chain is drawn as one. */
+    static String historyTitle(String name, double[][] values) {
+        boolean envelope = false;
+        for (double[] chain : values) envelope |= chain.length > Plots.HISTORY_ENVELOPE_ABOVE;
+        return name + (envelope ? ": history (min/max envelope)" : ": history");
     }
 
     private static RenderedPlot rendered(PlotKind kind, Plot p) {

@@ -1,6 +1,7 @@
 package org.latticespark.spark.analyze.report;
 
 import java.util.List;
+import org.latticespark.analysis.plot.Plots;
 
 /** The sentences and headings both layouts share. */
 final class ReportText {
@@ -13,8 +14,8 @@ final class ReportText {
             + "W: summation window, chosen automatically. "
             + "N: samples over all chains (values of several sources averaged per configuration). "
             + "Spacing: updates between successive samples of a chain. "
-            + "Note: why a result is missing, or a warning when the chains are shorter than "
-            + "100 τ_int (then error and τ_int are rough estimates, the error more likely too small than too large).";
+            + "Note: why a result is missing, or a warning: chains shorter than 100 τ_int (then error and τ_int are "
+            + "rough estimates, the error more likely too small than too large), or every sample equal (error 0).";
 
     private ReportText() {}
 
@@ -32,7 +33,8 @@ final class ReportText {
 
     static String plots(ReportModel m) {
         if (!m.plots()) return "off (analyze.plots = false)";
-        return "PNG previews link to SVG; a history longer than " + ObservablePlots.ENVELOPE_ABOVE
-                + " samples per chain is drawn as the min/max envelope of buckets of consecutive samples";
+        return "PNG previews link to SVG; a chain of more than " + Plots.HISTORY_ENVELOPE_ABOVE
+                + " samples is drawn in the history as the min/max envelope of " + Plots.HISTORY_ENVELOPE_BUCKETS
+                + " buckets of consecutive samples (title: min/max envelope)";
     }
 }
