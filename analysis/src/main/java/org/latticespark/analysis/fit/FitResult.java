@@ -24,18 +24,20 @@ public final class FitResult {
     private final double[] parameters;
     private final double[][] covariance;
     private final double[][] jacobian;
+    private final HalfHessian hessian;
     private final double chiSquare;
     private final int dof;
     private final int iterations;
     private final double expectedChiSquare;
 
-    FitResult(FitModel model, boolean correlated, double[] parameters, double[][] covariance, double[][] jacobian,
+    FitResult(FitModel model, boolean correlated, double[] parameters, ParameterErrors errors,
               double chiSquare, int dof, int iterations, double expectedChiSquare) {
         this.model = model;
         this.correlated = correlated;
         this.parameters = parameters;
-        this.covariance = covariance;
-        this.jacobian = jacobian;
+        this.covariance = errors.covariance;
+        this.jacobian = errors.jacobian;
+        this.hessian = errors.hessian;
         this.chiSquare = chiSquare;
         this.dof = dof;
         this.iterations = iterations;
@@ -120,9 +122,17 @@ public final class FitResult {
         return model.value(x, parameters);
     }
 
-    /** The fitted curve at xs with the band from {@link #covariance()}. */
+    /** The fitted curve at xs with the band σ_f² = gᵀ C g, C = {@link #covariance()}. */
     public FitCurve curve(double[] xs) {
-        return FitCurve.of(model, parameters, covariance, xs);
+        return FitCurve.of(model, parameters, xs, hessian::quadraticForm);
+    }
+
+    /**
+     * Σ_a c_a dp_a/dy_i, i.e. cᵀ {@link #parameterJacobian()}, formed before the ill-conditioned solves:
+     * accurate even where the rows of dp/dy are huge and cancel in the sum.
+     */
+    double[] dataWeights(double[] c) {
+        return hessian.dataWeights(c);
     }
 
     private static double[][] copy(double[][] m) {

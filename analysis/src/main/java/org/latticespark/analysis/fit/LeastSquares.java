@@ -14,7 +14,9 @@ import java.util.Arrays;
  * At least as many data as parameters are needed (dof = n − k &gt;= 0); dof = 0 is allowed, with χ²/dof and
  * p-value NaN. Invalid input (mismatched lengths, non-finite values, σ &lt;= 0, an asymmetric or not positive
  * definite C, an initial guess of the wrong length) throws {@link IllegalArgumentException}; a valid fit that
- * fails throws {@link FitException}.
+ * fails throws {@link FitException}, among them fits whose parameters the data do not determine: the
+ * column-scaled whitened Jacobian at the minimum with reciprocal condition number below 1e-13 (a degenerate
+ * model, or one too ill-conditioned for double precision), or a Hessian of χ² that is not positive definite.
  */
 public final class LeastSquares {
     private LeastSquares() {
@@ -59,8 +61,8 @@ public final class LeastSquares {
             dataCovariance = whitening.covariance();
         }
         double expected = dataCovariance == null ? Double.NaN : ExpectedChiSquare.of(problem, p, dataCovariance);
-        return new FitResult(model, correlated, p, errors.covariance, errors.jacobian, minimum.chiSquare(), n - k,
-                minimum.iterations(), expected);
+        return new FitResult(model, correlated, p, errors, minimum.chiSquare(), n - k, minimum.iterations(),
+                expected);
     }
 
     private static void checkData(double[] x, double[] y, FitModel model, FitOptions options) {

@@ -126,7 +126,11 @@ final class LevenbergMarquardt {
         return new Minimum(p, chi2, steps);
     }
 
-    /** Newton steps δ = (H/2)⁻¹ Aᵀ r while each halves the largest cosine and raises χ² at most by rounding. */
+    /**
+     * Newton steps δ = (H/2)⁻¹ Aᵀ r while each halves the largest cosine and raises χ² at most by rounding;
+     * where H/2 cannot be factorised (not positive definite, degenerate) the minimum is left as it is and
+     * {@link ParameterErrors} reports why.
+     */
     private static Minimum polish(WeightedModel problem, Minimum start) {
         double[] p = start.parameters();
         double[] r = problem.residuals(p);
@@ -135,21 +139,13 @@ final class LevenbergMarquardt {
         DMatrixRMaj a = problem.whitenedJacobian(p);
         double cosine = a == null ? 0 : largestCosine(a, r, chi2);
         for (int n = 0; n < MAX_NEWTON_STEPS && cosine > POLISHED; n++) {
-            DMatrixRMaj gradient = new DMatrixRMaj(p.length, 1);
-            for (int c = 0; c < p.length; c++) {
-                double g = 0;
-                for (int i = 0; i < r.length; i++) {
-                    g += a.get(i, c) * r[i];
-                }
-                gradient.set(c, 0, g);
-            }
-            LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.symmPosDef(p.length);
-            if (!cholesky.setA(problem.halfHessian(p, r, a))) {
+            double[] step;
+            try {
+                step = HalfHessian.at(problem, p, r, a).newtonStep(r);
+            } catch (FitException e) {
                 break;
             }
-            DMatrixRMaj step = new DMatrixRMaj(p.length, 1);
-            cholesky.solve(gradient, step);
-            double[] trial = add(p, step.getData());
+            double[] trial = add(p, step);
             double[] trialResiduals = isFinite(trial) ? problem.residuals(trial) : null;
             DMatrixRMaj trialJacobian = trialResiduals == null ? null : problem.whitenedJacobian(trial);
             if (trialJacobian == null) {
@@ -224,7 +220,13 @@ final class LevenbergMarquardt {
         }
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(rows, k);
         DMatrixRMaj u = new DMatrixRMaj(k, 1);
-        solver.setA(m);
+        if (!solver.setA(m)) {
+            // Only without damping, for a singular A (e.g. a parameter the model ignores); the NaN step is rejected
+            // like any failed step, which switches the damping on.
+            double[] none = new double[k];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        }
         solver.solve(rhs, u);
         double[] step = new double[k];
         for (int c = 0; c < k; c++) {

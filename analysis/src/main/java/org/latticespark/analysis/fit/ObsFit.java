@@ -74,6 +74,6 @@ public final class ObsFit {
         for (int a = 0; a < p.length; a++) {
             parameters.add(Obs.linearCombination(p[a], dpdy[a], data));
         }
-        return new ObsFitResult(central, parameters, s);
+        return new ObsFitResult(central, parameters, data, s);
     }
 }

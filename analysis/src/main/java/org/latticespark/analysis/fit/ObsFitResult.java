@@ -11,12 +11,14 @@ import org.latticespark.analysis.Obs;
 public final class ObsFitResult {
     private final FitResult centralFit;
     private final List<Obs> parameters;
+    private final List<Obs> data;
     private final double s;
     private final double[][] covariance;
 
-    ObsFitResult(FitResult centralFit, List<Obs> parameters, double s) {
+    ObsFitResult(FitResult centralFit, List<Obs> parameters, List<Obs> data, double s) {
         this.centralFit = centralFit;
         this.parameters = List.copyOf(parameters);
+        this.data = List.copyOf(data);
         this.s = s;
         this.covariance = Obs.covariance(this.parameters, s);
     }
@@ -57,15 +59,24 @@ public final class ObsFitResult {
         return out;
     }
 
-    /** The fitted function at x as an observable, f(x; p) with fluctuations Σ_a ∂f/∂p_a δp_a. */
+    /**
+     * The fitted function at x as an observable, f(x; p) with fluctuations Σ_a ∂f/∂p_a δp_a, formed from the
+     * data as Σ_i (gᵀ dp/dy)_i δy_i so that large, strongly correlated δp_a do not cancel in the sum.
+     */
     public Obs at(double x) {
         double[] p = centralFit.parameters();
-        return Obs.linearCombination(model().value(x, p), model().gradient(x, p), parameters);
+        return Obs.linearCombination(model().value(x, p), centralFit.dataWeights(model().gradient(x, p)), data);
     }
 
-    /** The fitted curve at xs with the band σ_f² = gᵀ C_p g from {@link #parameterCovariance()}. */
+    /**
+     * The fitted curve at xs with its band: the Γ-method error of {@link #at}(x), the fitted function as an
+     * observable — what pyerrors gives for the model evaluated on the parameter observables. The
+     * autocorrelation of f(x) itself enters, so the band does not depend on how the model is parametrised
+     * (gᵀ C_p g with C_p = {@link #parameterCovariance()} would: it weights lag-0 correlations by each
+     * parameter's own τ_int). Costs one Γ-method analysis per x.
+     */
     public FitCurve curve(double[] xs) {
-        return FitCurve.of(model(), centralFit.parameters(), covariance, xs);
+        return FitCurve.withErrors(model(), centralFit.parameters(), xs, x -> at(x).analyze(s).error());
     }
 
     /** Wolff's S used for the errors. */

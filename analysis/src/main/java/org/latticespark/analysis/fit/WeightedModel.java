@@ -80,32 +80,20 @@ final class WeightedModel {
         return a;
     }
 
-    /**
-     * H/2 = Aᵀ A − Σ_i (W r)_i ∇²f_i, half the full Hessian of χ² at p, for whitened residuals r and
-     * whitened Jacobian A at p.
-     */
-    DMatrixRMaj halfHessian(double[] p, double[] whitenedResiduals, DMatrixRMaj a) {
+    /** S = Σ_i (W r)_i ∇²f_i (k×k) at p for whitened residuals r: H/2 = AᵀA − S, zero for a linear model. */
+    double[][] residualCurvature(double[] p, double[] whitenedResiduals) {
         int k = p.length;
         double[] weighted = whitening.whitenTransposed(whitenedResiduals);
-        DMatrixRMaj h = new DMatrixRMaj(k, k);
+        double[][] s = new double[k][k];
         for (int i = 0; i < x.length; i++) {
             double[][] second = model.secondDerivatives(x[i], p);
             for (int u = 0; u < k; u++) {
                 for (int v = 0; v < k; v++) {
-                    h.add(u, v, -weighted[i] * second[u][v]);
+                    s[u][v] += weighted[i] * second[u][v];
                 }
             }
         }
-        for (int u = 0; u < k; u++) {
-            for (int v = 0; v < k; v++) {
-                double s = 0;
-                for (int i = 0; i < x.length; i++) {
-                    s += a.get(i, u) * a.get(i, v);
-                }
-                h.add(u, v, s);
-            }
-        }
-        return h;
+        return s;
     }
 
     double[] x() {
