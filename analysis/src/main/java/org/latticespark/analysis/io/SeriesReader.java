@@ -21,7 +21,9 @@ import java.util.List;
  *       skipped. A leading UTF-8 byte order mark is ignored. The file must be UTF-8 (ASCII is).</li>
  *   <li>Header: the first other line is taken as a header of column names when none of its fields is a
  *       number; otherwise it is the first data line. Columns can be selected by name only when there is a
- *       header.</li>
+ *       header. A first line with names and numbers whose next line has a number where it had a name (a header
+ *       with numeric names such as {@code conf 0 1 2}, or a corrupt first data line) is refused rather than
+ *       guessed.</li>
  *   <li>Every later line is a data line with at least as many fields as the highest selected column; extra
  *       fields, and fields not selected, are not read. Selected fields must be numbers as {@link NumberField}
  *       accepts them (e.g. {@code -0.2}, {@code 1.5e-3}, {@code 1.5D-03}).</li>
@@ -94,6 +96,8 @@ public final class SeriesReader {
         private int lineNumber;
         private Delimiter delimiter;
         private String[] header;
+        private String[] firstData;
+        private int firstDataLine;
         private int[] indices;
         private long dataLines;
 
@@ -122,8 +126,30 @@ public final class SeriesReader {
                     return;
                 }
                 indices = resolve();
+                firstData = fields;
+                firstDataLine = lineNumber;
             }
-            data(delimiter.split(text));
+            String[] fields = delimiter.split(text);
+            if (dataLines == 1 && header == null) {
+                refuseAmbiguousFirstLine(fields);
+            }
+            data(fields);
+        }
+
+        /**
+         * A first line with names and numbers ({@code conf 0 1 2 3}, time slices as column names) followed by a line
+         * with a number where it had a name is either a header with numeric names or a corrupt first data line;
+         * reading it as data would silently add a wrong sample, so it is refused.
+         */
+        private void refuseAmbiguousFirstLine(String[] second) {
+            for (int i = 0; i < Math.min(firstData.length, second.length); i++) {
+                if (!NumberField.isNumber(firstData[i]) && NumberField.isNumber(second[i])) {
+                    throw new IllegalArgumentException(file + ":" + firstDataLine + ": the first line mixes names and "
+                            + "numbers (column " + (i + 1) + " is '" + firstData[i] + "', the next line has a number "
+                            + "there): if it is a header, comment it out with # (then select columns by number) or give "
+                            + "every column a name that is not a number; if it is data, fix column " + (i + 1));
+                }
+            }
         }
 
         private static boolean isHeader(String[] fields) {

@@ -34,6 +34,22 @@ class SeriesReaderErrorTest {
     }
 
     @Test
+    void headerWithNumericNamesIsRefusedNotReadAsData() throws IOException {
+        Path f = file("corr.dat", "# correlator\nconf 0 1 2\n10 0.9 0.5 0.3\n20 0.8 0.4 0.2\n");
+        assertRejected(read(f, "2"), f + ":2: the first line mixes names and numbers (column 1 is 'conf'",
+                "comment it out with #");
+        Path corrupt = file("corrupt.dat", "1 x7 3\n2 0.5 4\n");
+        assertRejected(read(corrupt, "1"), corrupt + ":1: the first line mixes names and numbers (column 2 is 'x7'");
+    }
+
+    @Test
+    void aNameColumnOnEveryLineIsFine() throws IOException {
+        Path f = file("labels.dat", "cfg_10 0.5\ncfg_20 0.25\ncfg_30 0.125\n");
+        double[] v = SeriesReader.read(f, Column.parse("2"), 0).values();
+        assertTrue(v.length == 3 && v[0] == 0.5 && v[2] == 0.125);
+    }
+
+    @Test
     void nonFiniteValueNamesFileLineAndColumn() throws IOException {
         Path f = file("nan.dat", "# header comment\n1 0.5\n2 NaN\n");
         assertRejected(read(f, "2"), f + ":3: column 2: value 'NaN' is not finite");
