@@ -1,0 +1,143 @@
+package org.latticespark.lattice.fermion.wilson;
+
+import org.latticespark.lattice.fermion.LinearOperator;
+import org.latticespark.lattice.field.GaugeField;
+import org.latticespark.lattice.geometry.Lattice;
+import org.latticespark.lattice.parallel.Parallelism;
+
+/**
+ * Even–odd (red–black) preconditioning of the Wilson operator. H only connects sites of opposite parity, so in
+ * (even, odd) blocks
+ * <pre>
+ * M = [[1, −κ H_eo], [−κ H_oe, 1]],   M̂ = 1 − κ² H_eo H_oe   (on even sites).
+ * </pre>
+ * To solve M ψ = η: solve M̂ ψ_e = η̂_e with η̂_e = η_e + κ H_eo η_o ({@link #prepareSource}), then
+ * ψ_o = η_o + κ H_oe ψ_e ({@link #reconstruct}). With dagger = true the same helpers solve M† ψ = η, using
+ * H† (projectors exchanged) and M̂† = γ₅ M̂ γ₅.
+ *
+ * <p>Half fields hold the V/2 sites of one parity in the order of {@link Lattice#sitesOfParity}, each site
+ * 2·S·N doubles as in full fields. Every extent must be even, otherwise periodic neighbours share a parity.
+ */
+public final class WilsonEvenOdd {
+    private final WilsonHopping hopping;
+    private final double kappa;
+    private final Lattice lattice;
+    private final int[][] sites;
+    private final int[] halfPos;
+    private final int stride;
+    private final int halfLength;
+
+    public WilsonEvenOdd(GaugeField gauge, double kappa, Parallelism par) {
+        if (!Double.isFinite(kappa)) {
+            throw new IllegalArgumentException("kappa must be finite, got " + kappa);
+        }
+        this.lattice = gauge.lattice();
+        for (int mu = 0; mu < lattice.dimensions(); mu++) {
+            if (lattice.extent(mu) % 2 != 0) {
+                throw new IllegalArgumentException("even-odd preconditioning needs even extents, L_" + mu + " = "
+                        + lattice.extent(mu) + " on " + lattice);
+            }
+        }
+        this.hopping = new WilsonHopping(gauge, par);
+        this.kappa = kappa;
+        this.sites = new int[][] {lattice.sitesOfParity(0), lattice.sitesOfParity(1)};
+        this.halfPos = new int[lattice.volume()];
+        for (int[] list : sites) {
+            for (int i = 0; i < list.length; i++) halfPos[list[i]] = i;
+        }
+        this.stride = hopping.siteStride();
+        this.halfLength = sites[0].length * stride;
+    }
+
+    public double kappa() { return kappa; }
+
+    /** Doubles in a half field, (V/2)·2·S·N. */
+    public int halfLength() { return halfLength; }
+
+    /** Doubles in a full field. */
+    public int fullLength() { return 2 * halfLength; }
+
+    /** even = H_eo odd (dagger: the even–odd block of H†). */
+    public void hoppingEvenOdd(double[] odd, double[] even, boolean dagger) {
+        hopping.apply(odd, sites[1].length, halfPos, sites[0], even, null, 1.0, dagger);
+    }
+
+    /** odd = H_oe even (dagger: the odd–even block of H†). */
+    public void hoppingOddEven(double[] even, double[] odd, boolean dagger) {
+        hopping.apply(even, sites[0].length, halfPos, sites[1], odd, null, 1.0, dagger);
+    }
+
+    /** The sites of one parity (0 even, 1 odd) of a full field, copied into a half field. */
+    public void extract(double[] full, int parity, double[] half) {
+        checkParity(parity);
+        requireLength("full", full, fullLength());
+        requireLength("half", half, halfLength);
+        int[] list = sites[parity];
+        for (int i = 0; i < list.length; i++) System.arraycopy(full, list[i] * stride, half, i * stride, stride);
+    }
+
+    /** A half field written into the sites of one parity of a full field; the other sites are untouched. */
+    public void insert(double[] half, int parity, double[] full) {
+        checkParity(parity);
+        requireLength("full", full, fullLength());
+        requireLength("half", half, halfLength);
+        int[] list = sites[parity];
+        for (int i = 0; i < list.length; i++) System.arraycopy(half, i * stride, full, list[i] * stride, stride);
+    }
+
+    /** sourceEven = η_e + κ H_eo η_o, the right-hand side of M̂ ψ_e (dagger: of M̂† ψ_e, with H†). */
+    public void prepareSource(double[] eta, double[] sourceEven, boolean dagger) {
+        double[] etaEven = new double[halfLength];
+        double[] etaOdd = new double[halfLength];
+        extract(eta, 0, etaEven);
+        extract(eta, 1, etaOdd);
+        hopping.apply(etaOdd, sites[1].length, halfPos, sites[0], sourceEven, etaEven, kappa, dagger);
+    }
+
+    /** psi = (ψ_e, ψ_o) with ψ_o = η_o + κ H_oe ψ_e: the solution of M ψ = η (dagger: M† ψ = η). */
+    public void reconstruct(double[] eta, double[] psiEven, double[] psi, boolean dagger) {
+        double[] etaOdd = new double[halfLength];
+        double[] psiOdd = new double[halfLength];
+        extract(eta, 1, etaOdd);
+        hopping.apply(psiEven, sites[0].length, halfPos, sites[1], psiOdd, etaOdd, kappa, dagger);
+        insert(psiEven, 0, psi);
+        insert(psiOdd, 1, psi);
+    }
+
+    /**
+     * M̂ = 1 − κ² H_eo H_oe on even half fields, with M̂† = γ₅ M̂ γ₅. The returned operator keeps one odd
+     * scratch field: do not call it from several threads at once (it threads internally).
+     */
+    public LinearOperator schur() {
+        double[] scratch = new double[halfLength];
+        double k2 = kappa * kappa;
+        return new LinearOperator() {
+            @Override
+            public int length() { return halfLength; }
+
+            @Override
+            public void apply(double[] in, double[] out) { applySchur(in, out, false); }
+
+            @Override
+            public void applyDagger(double[] in, double[] out) { applySchur(in, out, true); }
+
+            private void applySchur(double[] in, double[] out, boolean dagger) {
+                hopping.apply(in, sites[0].length, halfPos, sites[1], scratch, null, 1.0, dagger);
+                hopping.apply(scratch, sites[1].length, halfPos, sites[0], out, in, -k2, dagger);
+            }
+        };
+    }
+
+    private static void checkParity(int parity) {
+        if (parity != 0 && parity != 1) {
+            throw new IllegalArgumentException("parity must be 0 (even) or 1 (odd), got " + parity);
+        }
+    }
+
+    private static void requireLength(String what, double[] a, int need) {
+        if (a == null || a.length != need) {
+            throw new IllegalArgumentException(what + " field must have " + need + " doubles, got "
+                    + (a == null ? "null" : a.length));
+        }
+    }
+}
