@@ -10,6 +10,10 @@ public final class Purpose {
     public static final int MOMENTUM = 4;
     public static final int METROPOLIS = 5;
     public static final int GAUGE_TRANSFORM = 6;
+    /** Pseudofermion heat bath; the sub-step is the pseudofermion's index. */
+    public static final int PSEUDOFERMION = 8;
+    /** Noise vectors of stochastic estimators; the sub-step is the noise vector's id. */
+    public static final int NOISE = 32;
     public static final int TEST = 15;
 
     private Purpose() {}
