@@ -1,6 +1,5 @@
 package org.latticespark.lattice.solver;
 
-import java.util.Arrays;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.parallel.Parallelism;
 
@@ -19,34 +18,20 @@ import org.latticespark.lattice.parallel.Parallelism;
  * field of values of M contains 0, so that ⟨r, M r⟩ = 0 can happen for every r). Running out of iterations
  * returns converged = false. b = 0 gives x = 0.
  */
-public final class BiCgStab {
+public final class BiCgStab extends KrylovSolver {
     /** Relative size (a cosine) below which an inner product counts as a breakdown. */
     public static final double BREAKDOWN = 1e-12;
 
-    private final double tolerance;
-    private final int maxIterations;
-    private final Parallelism par;
-
     public BiCgStab(double tolerance, int maxIterations, Parallelism par) {
-        Vectors.checkSettings(tolerance, maxIterations, par);
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.par = par;
+        super(tolerance, maxIterations, par);
     }
-
-    public double tolerance() { return tolerance; }
-
-    public int maxIterations() { return maxIterations; }
 
     /** Solves M x = b; x holds the initial guess on entry and the solution on return. */
     public SolverResult solve(LinearOperator m, double[] b, double[] x) {
         int n = Vectors.checkProblem(m, b, x);
         Blas blas = new Blas(par, n);
         double bb = blas.norm2(b);
-        if (bb == 0) {
-            Arrays.fill(x, 0.0);
-            return new SolverResult(0, 0.0, true, 0, 0, tolerance);
-        }
+        if (bb == 0) return zeroSolution(x);
         double target = tolerance * tolerance * bb;
         double[] r = new double[n];
         double[] shadow = new double[n];

@@ -1,6 +1,5 @@
 package org.latticespark.lattice.solver;
 
-import java.util.Arrays;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.parallel.Parallelism;
 
@@ -15,31 +14,17 @@ import org.latticespark.lattice.parallel.Parallelism;
  * system, |b − M x| / |b|, is ≤ tolerance (the error |x − M⁻¹b| / |M⁻¹b| can be up to cond(M) times larger).
  * Convergence is governed by cond(M)², the price of the normal equations. b = 0 gives x = 0.
  */
-public final class CgNormalEquations {
-    private final double tolerance;
-    private final int maxIterations;
-    private final Parallelism par;
-
+public final class CgNormalEquations extends KrylovSolver {
     public CgNormalEquations(double tolerance, int maxIterations, Parallelism par) {
-        Vectors.checkSettings(tolerance, maxIterations, par);
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.par = par;
+        super(tolerance, maxIterations, par);
     }
-
-    public double tolerance() { return tolerance; }
-
-    public int maxIterations() { return maxIterations; }
 
     /** Solves M x = b; x holds the initial guess on entry and the solution on return. */
     public SolverResult solve(LinearOperator m, double[] b, double[] x) {
         int n = Vectors.checkProblem(m, b, x);
         Blas blas = new Blas(par, n);
         double bb = blas.norm2(b);
-        if (bb == 0) {
-            Arrays.fill(x, 0.0);
-            return new SolverResult(0, 0.0, true, 0, 0, tolerance);
-        }
+        if (bb == 0) return zeroSolution(x);
         double target = tolerance * tolerance * bb;
         double[] r = new double[n];
         double[] s = new double[n];

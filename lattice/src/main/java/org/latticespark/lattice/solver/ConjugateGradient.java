@@ -1,6 +1,5 @@
 package org.latticespark.lattice.solver;
 
-import java.util.Arrays;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.parallel.Parallelism;
 
@@ -18,23 +17,12 @@ import org.latticespark.lattice.parallel.Parallelism;
  * are deterministic ({@link Blas}), so x is bit-identical for any thread count if the operator is. ⟨p, A p⟩ ≤ 0
  * or non-finite means A is not positive definite (or produced NaN) and throws a {@link SolverException}.
  */
-public final class ConjugateGradient {
+public final class ConjugateGradient extends KrylovSolver {
     public static final int MAX_RESTARTS = 5;
 
-    private final double tolerance;
-    private final int maxIterations;
-    private final Parallelism par;
-
     public ConjugateGradient(double tolerance, int maxIterations, Parallelism par) {
-        Vectors.checkSettings(tolerance, maxIterations, par);
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.par = par;
+        super(tolerance, maxIterations, par);
     }
-
-    public double tolerance() { return tolerance; }
-
-    public int maxIterations() { return maxIterations; }
 
     /** Solves A x = b; x holds the initial guess on entry and the solution on return. */
     public SolverResult solve(LinearOperator hermitianPositive, double[] b, double[] x) {
@@ -42,10 +30,7 @@ public final class ConjugateGradient {
         int n = Vectors.checkProblem(a, b, x);
         Blas blas = new Blas(par, n);
         double bb = blas.norm2(b);
-        if (bb == 0) {
-            Arrays.fill(x, 0.0);
-            return new SolverResult(0, 0.0, true, 0, 0, tolerance);
-        }
+        if (bb == 0) return zeroSolution(x);
         double target = tolerance * tolerance * bb;
         double[] r = new double[n];
         double[] p = new double[n];

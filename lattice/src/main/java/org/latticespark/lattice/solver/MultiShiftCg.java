@@ -22,21 +22,10 @@ import org.latticespark.lattice.parallel.Parallelism;
  * A + σ_k from its x_k. Initial guesses are not used: every x_k is overwritten (the method needs x_k = 0 at the
  * start). Memory: 2 vectors per shift plus 3.
  */
-public final class MultiShiftCg {
-    private final double tolerance;
-    private final int maxIterations;
-    private final Parallelism par;
-
+public final class MultiShiftCg extends KrylovSolver {
     public MultiShiftCg(double tolerance, int maxIterations, Parallelism par) {
-        Vectors.checkSettings(tolerance, maxIterations, par);
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.par = par;
+        super(tolerance, maxIterations, par);
     }
-
-    public double tolerance() { return tolerance; }
-
-    public int maxIterations() { return maxIterations; }
 
     /** Solves (A + shifts[k]) x[k] = b for every k; x[k] is output only. */
     public MultiShiftResult solve(LinearOperator hermitianPositive, double[] shifts, double[] b, double[][] x) {
