@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.parallel.Parallelism;
 
 /** The fused kernels against plain loops, and bit-identical results on 1 and 4 threads. */
@@ -39,7 +40,7 @@ class BlasTest {
 
     @Test
     void kernelsMatchPlainLoopsAndAreThreadIndependent() {
-        double[] x = Problems.gaussian(N, 61, 0), y = Problems.gaussian(N, 61, 1);
+        double[] x = ComplexFields.gaussian(N, 61, 0), y = ComplexFields.gaussian(N, 61, 1);
         double[] serial = run(1, x, y);
         assertArrayEquals(serial, run(4, x, y), 0.0, "1 vs 4 threads, bit for bit");
         double xx = 0, xy = 0, im = 0, yy = 0, cc = 0;

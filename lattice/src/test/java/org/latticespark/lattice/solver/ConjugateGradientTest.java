@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
 import org.latticespark.lattice.parallel.Parallelism;
@@ -34,7 +35,7 @@ class ConjugateGradientTest {
     @MethodSource("staggered")
     void reachesTheToleranceOnTheStaggeredEvenOperatorWithinTheCgBound(String group, int[] extents, double mass) {
         LinearOperator a = evenNormal(group, extents, mass);
-        double[] b = Problems.gaussian(a.length(), 3, 0);
+        double[] b = ComplexFields.gaussian(a.length(), 3, 0);
         double[] x = new double[a.length()];
         SolverResult res = new ConjugateGradient(TOL, 1000, Parallelism.serial()).solve(a, b, x);
 
@@ -55,7 +56,7 @@ class ConjugateGradientTest {
     @Test
     void aGoodInitialGuessIsUsed() {
         LinearOperator a = evenNormal("SU3", new int[] {4, 4, 4, 4}, 0.2);
-        double[] b = Problems.gaussian(a.length(), 4, 0);
+        double[] b = ComplexFields.gaussian(a.length(), 4, 0);
         double[] x = new double[a.length()];
         ConjugateGradient cg = new ConjugateGradient(TOL, 1000, Parallelism.serial());
         int cold = cg.solve(a, b, x).iterations();
@@ -72,7 +73,7 @@ class ConjugateGradientTest {
     @Test
     void stopsAtMaxIterationsAndSaysSo() {
         LinearOperator a = evenNormal("SU3", new int[] {4, 4, 4, 4}, 0.2);
-        double[] b = Problems.gaussian(a.length(), 5, 0);
+        double[] b = ComplexFields.gaussian(a.length(), 5, 0);
         double[] x = new double[a.length()];
         SolverResult res = new ConjugateGradient(TOL, 3, Parallelism.serial()).solve(a, b, x);
         assertFalse(res.converged());
@@ -101,7 +102,7 @@ class ConjugateGradientTest {
             @Override
             public void applyDagger(double[] in, double[] out) { apply(in, out); }
         };
-        double[] b = Problems.gaussian(a.length(), 6, 0);
+        double[] b = ComplexFields.gaussian(a.length(), 6, 0);
         SolverException e = assertThrows(SolverException.class,
                 () -> new ConjugateGradient(TOL, 100, Parallelism.serial()).solve(negative, b, new double[a.length()]));
         assertTrue(e.getMessage().contains("not Hermitian positive definite"), e.getMessage());
@@ -110,7 +111,7 @@ class ConjugateGradientTest {
     @Test
     void zeroRightHandSideGivesZero() {
         LinearOperator a = evenNormal("U1", new int[] {8, 8}, 0.1);
-        double[] x = Problems.gaussian(a.length(), 7, 0);
+        double[] x = ComplexFields.gaussian(a.length(), 7, 0);
         SolverResult res = new ConjugateGradient(TOL, 100, Parallelism.serial()).solve(a, new double[a.length()], x);
         assertTrue(res.converged());
         assertEquals(0.0, res.residual());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
@@ -30,7 +31,7 @@ class DeterminismTest {
             try (Parallelism par = new Parallelism(threads[t])) {
                 LinearOperator m = new WilsonOperator(u, 0.12, par);
                 LinearOperator op = normal ? Problems.normal(m) : m;
-                double[] b = Problems.gaussian(op.length(), 19, 0);
+                double[] b = ComplexFields.gaussian(op.length(), 19, 0);
                 assertTrue(op.length() > 64 * Blas.CHUNK, "large enough to be threaded");
                 xs[t] = new double[op.length()];
                 results[t] = solve.run(op, par, b, xs[t]);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.parallel.Parallelism;
@@ -46,7 +47,7 @@ class NonHermitianEdgeCasesTest {
     @Test
     void maxIterationsGivesAnUnconvergedResultThatNamesTheNumbers() {
         WilsonOperator m = wilson();
-        double[] b = Problems.gaussian(m.length(), 16, 0);
+        double[] b = ComplexFields.gaussian(m.length(), 16, 0);
         for (String which : new String[] {"CGNR", "BiCGStab"}) {
             double[] x = new double[m.length()];
             SolverResult res = which.equals("CGNR")
@@ -103,12 +104,12 @@ class NonHermitianEdgeCasesTest {
         CgNormalEquations cgnr = new CgNormalEquations(TOL, 10, Parallelism.serial());
         BiCgStab bicg = new BiCgStab(TOL, 10, Parallelism.serial());
         for (boolean useCgnr : new boolean[] {true, false}) {
-            double[] x = Problems.gaussian(n, 17, 0);
+            double[] x = ComplexFields.gaussian(n, 17, 0);
             SolverResult res = useCgnr ? cgnr.solve(m, new double[n], x) : bicg.solve(m, new double[n], x);
             assertTrue(res.converged() && res.residual() == 0 && res.iterations() == 0 && res.applications() == 0);
             assertArrayEquals(new double[n], x);
         }
-        double[] b = Problems.gaussian(n, 18, 0);
+        double[] b = ComplexFields.gaussian(n, 18, 0);
         double[] nan = b.clone();
         nan[7] = Double.NaN;
         ConjugateGradientTest.assertMessage("right-hand side b has a non-finite entry NaN at index 7",

@@ -4,13 +4,12 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 import org.latticespark.lattice.parallel.Parallelism;
-import org.latticespark.lattice.random.CounterRng;
-import org.latticespark.lattice.random.Purpose;
 import org.latticespark.lattice.random.RandomStream;
 
 /** Seeded gauge fields and vectors, plain serial vector arithmetic and dense references for the solver tests. */
@@ -21,24 +20,8 @@ final class Problems {
         return GaugeField.hot(new Lattice(extents), GaugeGroup.of(group), new RandomStream(seed, 5), Parallelism.serial());
     }
 
-    static double[] gaussian(int length, long seed, int which) {
-        CounterRng rng = new RandomStream(seed, 0).at(which, 0, Purpose.of(Purpose.TEST, 11));
-        double[] v = new double[length];
-        for (int i = 0; i < length; i++) v[i] = rng.gaussian();
-        return v;
-    }
 
-    static double norm(double[] x) {
-        double s = 0;
-        for (double v : x) s += v * v;
-        return Math.sqrt(s);
-    }
 
-    static double distance(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) s += (x[i] - y[i]) * (x[i] - y[i]);
-        return Math.sqrt(s);
-    }
 
     /** |b − (A + shift) x|, recomputed serially. */
     static double residualNorm(LinearOperator a, double shift, double[] b, double[] x) {
@@ -53,7 +36,7 @@ final class Problems {
     }
 
     static double relativeResidual(LinearOperator a, double[] b, double[] x) {
-        return residualNorm(a, 0, b, x) / norm(b);
+        return residualNorm(a, 0, b, x) / ComplexFields.norm(b);
     }
 
     /** The real 2n×2n embedding [[Re A, −Im A], [Im A, Re A]] of A, column by column. */

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonEvenOdd;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
@@ -50,7 +51,7 @@ class WilsonSolversTest {
     @MethodSource("large")
     void cgnrAndBiCgStabReachTheTolerance(String group, int[] extents) {
         WilsonOperator m = new WilsonOperator(Problems.hot(group, 23, extents), KAPPA, Parallelism.serial());
-        double[] b = Problems.gaussian(m.length(), 8, 0);
+        double[] b = ComplexFields.gaussian(m.length(), 8, 0);
         SolverResult[] r1 = new SolverResult[1], r2 = new SolverResult[1];
         double[] x1 = solveWith("cgnr", m, b, r1);
         double[] x2 = solveWith("bicgstab", m, b, r2);
@@ -61,18 +62,18 @@ class WilsonSolversTest {
         for (int i = 0; i < diff.length; i++) diff[i] = x1[i] - x2[i];
         double[] mDiff = new double[diff.length];
         m.apply(diff, mDiff);
-        assertTrue(Problems.norm(mDiff) <= (r1[0].residual() + r2[0].residual()) * Problems.norm(b) * (1 + 1e-6));
+        assertTrue(ComplexFields.norm(mDiff) <= (r1[0].residual() + r2[0].residual()) * ComplexFields.norm(b) * (1 + 1e-6));
         System.out.printf("Wilson %s %s kappa=%.2f: CGNR %d iterations (%.2e), BiCGStab %d iterations (%.2e), "
                         + "|x_cgnr - x_bicg|/|x| = %.2e%n", group, Arrays.toString(extents), KAPPA,
                 r1[0].iterations(), r1[0].residual(), r2[0].iterations(), r2[0].residual(),
-                Problems.distance(x1, x2) / Problems.norm(x1));
+                ComplexFields.distance(x1, x2) / ComplexFields.norm(x1));
     }
 
     @ParameterizedTest
     @MethodSource("small")
     void bothAgreeWithTheDenseSolutionWithinTheResidualBound(String group, int[] extents) {
         WilsonOperator m = new WilsonOperator(Problems.hot(group, 24, extents), KAPPA, Parallelism.serial());
-        double[] b = Problems.gaussian(m.length(), 9, 0);
+        double[] b = ComplexFields.gaussian(m.length(), 9, 0);
         double sigmaMin = Problems.smallestSingularValue(m);
         double[] exact = Problems.denseSolve(m, b);
         double exactResidual = Problems.residualNorm(m, 0, b, exact);
@@ -80,8 +81,8 @@ class WilsonSolversTest {
         for (String which : new String[] {"cgnr", "bicgstab"}) {
             double[] x = solveWith(which, m, b, r);
             // x − x_exact = M⁻¹ [(b − M x_exact) − (b − M x)], so |x − x_exact| ≤ (|r_exact| + |r|) / σ_min.
-            double bound = (exactResidual + r[0].residual() * Problems.norm(b)) / sigmaMin;
-            double error = Problems.distance(x, exact);
+            double bound = (exactResidual + r[0].residual() * ComplexFields.norm(b)) / sigmaMin;
+            double error = ComplexFields.distance(x, exact);
             assertTrue(error <= bound * (1 + 1e-6), which + ": |x - x_exact| = " + error + " > bound " + bound);
             assertTrue(error > 0, "distinct computations");
         }
@@ -93,7 +94,7 @@ class WilsonSolversTest {
         GaugeField u = Problems.hot(group, 25, extents);
         WilsonOperator m = new WilsonOperator(u, KAPPA, Parallelism.serial());
         WilsonEvenOdd eo = new WilsonEvenOdd(u, KAPPA, Parallelism.serial());
-        double[] eta = Problems.gaussian(m.length(), 10, 0);
+        double[] eta = ComplexFields.gaussian(m.length(), 10, 0);
         double[] exact = Problems.denseSolve(m, eta);
         double exactResidual = Problems.residualNorm(m, 0, eta, exact);
         double sigmaMin = Problems.smallestSingularValue(m);
@@ -110,11 +111,11 @@ class WilsonSolversTest {
             LinearOperator full = dagger ? dagger(m) : m;
             // The full residual is the Schur residual on the even sites and zero (up to round-off) on the odd ones.
             double fullResidual = Problems.residualNorm(full, 0, eta, psi);
-            double schurResidual = res.residual() * Problems.norm(source);
-            assertEquals(schurResidual, fullResidual, 1e-12 * Problems.norm(eta), "full residual = Schur residual");
+            double schurResidual = res.residual() * ComplexFields.norm(source);
+            assertEquals(schurResidual, fullResidual, 1e-12 * ComplexFields.norm(eta), "full residual = Schur residual");
             if (!dagger) {
                 double bound = (exactResidual + fullResidual) / sigmaMin;
-                double error = Problems.distance(psi, exact);
+                double error = ComplexFields.distance(psi, exact);
                 assertTrue(error <= bound * (1 + 1e-6), "|psi - psi_exact| = " + error + " > bound " + bound);
             }
         }
@@ -126,7 +127,7 @@ class WilsonSolversTest {
         GaugeField u = Problems.hot(group, 26, extents);
         WilsonOperator m = new WilsonOperator(u, KAPPA, Parallelism.serial());
         WilsonEvenOdd eo = new WilsonEvenOdd(u, KAPPA, Parallelism.serial());
-        double[] eta = Problems.gaussian(m.length(), 11, 0);
+        double[] eta = ComplexFields.gaussian(m.length(), 11, 0);
         double[] source = new double[eo.halfLength()];
         eo.prepareSource(eta, source, false);
         double[] psiEven = new double[eo.halfLength()];
@@ -135,7 +136,7 @@ class WilsonSolversTest {
         double[] psi = new double[m.length()];
         eo.reconstruct(eta, psiEven, psi, false);
         double fullResidual = Problems.residualNorm(m, 0, eta, psi);
-        assertEquals(eoRes.residual() * Problems.norm(source), fullResidual, 1e-12 * Problems.norm(eta));
+        assertEquals(eoRes.residual() * ComplexFields.norm(source), fullResidual, 1e-12 * ComplexFields.norm(eta));
         double[] x = new double[m.length()];
         SolverResult fullRes = new BiCgStab(TOL, 2000, Parallelism.serial()).solve(m, eta, x).requireConverged("BiCGStab");
         assertTrue(eoRes.iterations() < fullRes.iterations(), "even-odd preconditioning pays: " + eoRes.iterations()

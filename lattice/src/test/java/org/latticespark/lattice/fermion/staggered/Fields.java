@@ -3,48 +3,18 @@ package org.latticespark.lattice.fermion.staggered;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.geometry.Lattice;
-import org.latticespark.lattice.random.CounterRng;
-import org.latticespark.lattice.random.Purpose;
-import org.latticespark.lattice.random.RandomStream;
 
 /** Complex vectors as flat (re, im) arrays, and dense spectra of small operators. */
 final class Fields {
     private Fields() {}
 
-    static double[] gaussian(int length, long seed, int which) {
-        CounterRng rng = new RandomStream(seed, 0).at(which, 0, Purpose.of(Purpose.TEST, 0));
-        double[] v = new double[length];
-        for (int i = 0; i < length; i++) v[i] = rng.gaussian();
-        return v;
-    }
 
-    /** ⟨x, y⟩ = Σ conj(x_i) y_i as {re, im}. */
-    static double[] dot(double[] x, double[] y) {
-        double re = 0, im = 0;
-        for (int i = 0; i < x.length; i += 2) {
-            re += x[i] * y[i] + x[i + 1] * y[i + 1];
-            im += x[i] * y[i + 1] - x[i + 1] * y[i];
-        }
-        return new double[] {re, im};
-    }
 
-    static double norm(double[] x) {
-        return Math.sqrt(dot(x, x)[0]);
-    }
 
-    static double maxAbsDiff(double[] a, double[] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        return worst;
-    }
 
-    static double maxAbs(double[] a) {
-        double worst = 0;
-        for (double x : a) worst = Math.max(worst, Math.abs(x));
-        return worst;
-    }
 
     /** A full field that equals the half-vector on the sites of parity p and vanishes elsewhere. */
     static double[] embed(Lattice lat, int p, double[] half, int colours) {

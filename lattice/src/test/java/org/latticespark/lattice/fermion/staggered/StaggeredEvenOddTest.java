@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
@@ -41,16 +42,16 @@ class StaggeredEvenOddTest {
         int n = op.gaugeField().group().n();
         for (int from = 0; from < 2; from++) {
             int to = 1 - from;
-            double[] half = Fields.gaussian(op.halfLength(), 41, from);
+            double[] half = ComplexFields.gaussian(op.halfLength(), 41, from);
             double[] full = new double[op.length()];
             op.applyHopping(Fields.embed(lat, from, half, n), full);
             double[] piece = new double[op.halfLength()];
             if (from == ODD) op.applyEvenOdd(half, piece); else op.applyOddEven(half, piece);
-            double scale = Fields.maxAbs(piece);
+            double scale = ComplexFields.maxAbs(piece);
             assertTrue(scale > 0.1);
-            assertTrue(Fields.maxAbsDiff(Fields.restrict(lat, to, full, n), piece) < ROUND_OFF * scale,
+            assertTrue(ComplexFields.maxAbsDiff(Fields.restrict(lat, to, full, n), piece) < ROUND_OFF * scale,
                     "hopping from parity " + from + " differs from the full operator");
-            assertEquals(0.0, Fields.maxAbs(Fields.restrict(lat, from, full, n)), 0.0,
+            assertEquals(0.0, ComplexFields.maxAbs(Fields.restrict(lat, from, full, n)), 0.0,
                     "D must not connect sites of the same parity");
         }
     }
@@ -59,13 +60,13 @@ class StaggeredEvenOddTest {
     @MethodSource("cases")
     void oddEvenIsMinusTheAdjointOfEvenOdd(String group, int[] extents) {
         StaggeredOperator op = hot(group, extents, 0.4, 32);
-        double[] e = Fields.gaussian(op.halfLength(), 42, 0);
-        double[] o = Fields.gaussian(op.halfLength(), 42, 1);
+        double[] e = ComplexFields.gaussian(op.halfLength(), 42, 0);
+        double[] o = ComplexFields.gaussian(op.halfLength(), 42, 1);
         double[] deo = new double[op.halfLength()], doe = new double[op.halfLength()];
         op.applyEvenOdd(o, deo);
         op.applyOddEven(e, doe);
-        double[] lhs = Fields.dot(e, deo), rhs = Fields.dot(doe, o);
-        double scale = Fields.norm(e) * Fields.norm(deo);
+        double[] lhs = ComplexFields.dot(e, deo), rhs = ComplexFields.dot(doe, o);
+        double scale = ComplexFields.norm(e) * ComplexFields.norm(deo);
         assertEquals(-rhs[0], lhs[0], ROUND_OFF * scale);
         assertEquals(-rhs[1], lhs[1], ROUND_OFF * scale);
     }
@@ -78,20 +79,20 @@ class StaggeredEvenOddTest {
         StaggeredOperator op = hot(group, extents, m, 33);
         Lattice lat = op.lattice();
         int n = op.gaugeField().group().n();
-        double[] e = Fields.gaussian(op.halfLength(), 43, 0);
+        double[] e = ComplexFields.gaussian(op.halfLength(), 43, 0);
         double[] mx = new double[op.length()], mdmx = new double[op.length()];
         op.apply(Fields.embed(lat, EVEN, e, n), mx);
         op.applyDagger(mx, mdmx);
         double[] a = new double[op.halfLength()];
         StaggeredEvenNormalOperator normal = op.evenNormal();
         normal.apply(e, a);
-        double scale = Fields.maxAbs(a);
-        assertTrue(Fields.maxAbsDiff(Fields.restrict(lat, EVEN, mdmx, n), a) < ROUND_OFF * scale);
-        assertTrue(Fields.maxAbs(Fields.restrict(lat, ODD, mdmx, n)) < ROUND_OFF * scale,
+        double scale = ComplexFields.maxAbs(a);
+        assertTrue(ComplexFields.maxAbsDiff(Fields.restrict(lat, EVEN, mdmx, n), a) < ROUND_OFF * scale);
+        assertTrue(ComplexFields.maxAbs(Fields.restrict(lat, ODD, mdmx, n)) < ROUND_OFF * scale,
                 "M†M must not mix parities");
         double[] ad = new double[op.halfLength()];
         normal.applyDagger(e, ad);
-        assertEquals(0.0, Fields.maxAbsDiff(a, ad), 0.0);
+        assertEquals(0.0, ComplexFields.maxAbsDiff(a, ad), 0.0);
     }
 
     @ParameterizedTest
@@ -99,17 +100,17 @@ class StaggeredEvenOddTest {
     void evenNormalIsHermitianAndBoundedByMassSquared(String group, int[] extents) {
         double m = 0.35;
         StaggeredEvenNormalOperator a = hot(group, extents, m, 34).evenNormal();
-        double[] x = Fields.gaussian(a.length(), 44, 0);
-        double[] y = Fields.gaussian(a.length(), 44, 1);
+        double[] x = ComplexFields.gaussian(a.length(), 44, 0);
+        double[] y = ComplexFields.gaussian(a.length(), 44, 1);
         double[] ax = new double[a.length()], ay = new double[a.length()];
         a.apply(x, ax);
         a.apply(y, ay);
-        double[] lhs = Fields.dot(x, ay), rhs = Fields.dot(ax, y);
-        double scale = Fields.norm(x) * Fields.norm(ay);
+        double[] lhs = ComplexFields.dot(x, ay), rhs = ComplexFields.dot(ax, y);
+        double scale = ComplexFields.norm(x) * ComplexFields.norm(ay);
         assertEquals(rhs[0], lhs[0], ROUND_OFF * scale);
         assertEquals(rhs[1], lhs[1], ROUND_OFF * scale);
-        double[] xax = Fields.dot(x, ax);
-        double xx = Fields.dot(x, x)[0];
+        double[] xax = ComplexFields.dot(x, ax);
+        double xx = ComplexFields.dot(x, x)[0];
         assertEquals(0.0, xax[1], ROUND_OFF * xax[0]);
         assertTrue(xax[0] >= m * m * xx, "⟨x, A x⟩ = " + xax[0] + " < m²|x|² = " + m * m * xx);
         assertTrue(xax[0] > 1.5 * m * m * xx, "the hopping part must contribute");

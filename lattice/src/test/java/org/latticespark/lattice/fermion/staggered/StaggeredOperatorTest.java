@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.field.GaugeTransformation;
 import org.latticespark.lattice.geometry.Lattice;
@@ -37,13 +38,13 @@ class StaggeredOperatorTest {
     @MethodSource("cases")
     void hoppingTermIsAntiHermitian(String group, int[] extents) {
         StaggeredOperator op = hot(group, extents, 0.3, 11, Parallelism.serial());
-        double[] x = Fields.gaussian(op.length(), 21, 0);
-        double[] y = Fields.gaussian(op.length(), 21, 1);
+        double[] x = ComplexFields.gaussian(op.length(), 21, 0);
+        double[] y = ComplexFields.gaussian(op.length(), 21, 1);
         double[] dx = new double[op.length()], dy = new double[op.length()];
         op.applyHopping(x, dx);
         op.applyHopping(y, dy);
-        double[] lhs = Fields.dot(x, dy), rhs = Fields.dot(dx, y);
-        double scale = Fields.norm(x) * Fields.norm(dy);
+        double[] lhs = ComplexFields.dot(x, dy), rhs = ComplexFields.dot(dx, y);
+        double scale = ComplexFields.norm(x) * ComplexFields.norm(dy);
         assertTrue(Math.abs(lhs[0]) > 1e-3 * scale, "the test needs a non-trivial ⟨x, Dy⟩");
         assertEquals(-rhs[0], lhs[0], ROUND_OFF * scale);
         assertEquals(-rhs[1], lhs[1], ROUND_OFF * scale);
@@ -54,19 +55,19 @@ class StaggeredOperatorTest {
     void daggerIsTheAdjointAndMassIsDiagonal(String group, int[] extents) {
         double m = 0.37;
         StaggeredOperator op = hot(group, extents, m, 12, Parallelism.serial());
-        double[] x = Fields.gaussian(op.length(), 22, 0);
-        double[] y = Fields.gaussian(op.length(), 22, 1);
+        double[] x = ComplexFields.gaussian(op.length(), 22, 0);
+        double[] y = ComplexFields.gaussian(op.length(), 22, 1);
         double[] mx = new double[op.length()], mdy = new double[op.length()], dy = new double[op.length()];
         op.apply(y, mx);
         op.applyDagger(x, mdy);
-        double[] lhs = Fields.dot(x, mx), rhs = Fields.dot(mdy, y);
-        double scale = Fields.norm(x) * Fields.norm(mx);
+        double[] lhs = ComplexFields.dot(x, mx), rhs = ComplexFields.dot(mdy, y);
+        double scale = ComplexFields.norm(x) * ComplexFields.norm(mx);
         assertEquals(rhs[0], lhs[0], ROUND_OFF * scale);
         assertEquals(rhs[1], lhs[1], ROUND_OFF * scale);
         op.applyHopping(y, dy);
         double worst = 0;
         for (int i = 0; i < y.length; i++) worst = Math.max(worst, Math.abs(mx[i] - dy[i] - m * y[i]));
-        assertTrue(worst < ROUND_OFF * Fields.maxAbs(mx), "M y = D y + m y, off by " + worst);
+        assertTrue(worst < ROUND_OFF * ComplexFields.maxAbs(mx), "M y = D y + m y, off by " + worst);
     }
 
     @ParameterizedTest
@@ -82,16 +83,16 @@ class StaggeredOperatorTest {
         StaggeredOperator op = new StaggeredOperator(u, 0.2, par);
         StaggeredOperator opg = new StaggeredOperator(ug, 0.2, par);
         int n = g.n();
-        double[] psi = Fields.gaussian(op.length(), 23, 0);
+        double[] psi = ComplexFields.gaussian(op.length(), 23, 0);
         double[] dpsi = new double[op.length()];
         op.applyHopping(psi, dpsi);
         double[] gpsi = rotate(lat, n, gt, psi);
         double[] dgpsi = new double[op.length()];
         opg.applyHopping(gpsi, dgpsi);
         double[] expected = rotate(lat, n, gt, dpsi);
-        assertTrue(Fields.maxAbsDiff(gpsi, psi) > 0.1, "the transformation must act");
-        double err = Fields.maxAbsDiff(expected, dgpsi);
-        assertTrue(err < 1e-13 * Fields.maxAbs(expected) * Math.sqrt(lat.dimensions()),
+        assertTrue(ComplexFields.maxAbsDiff(gpsi, psi) > 0.1, "the transformation must act");
+        double err = ComplexFields.maxAbsDiff(expected, dgpsi);
+        assertTrue(err < 1e-13 * ComplexFields.maxAbs(expected) * Math.sqrt(lat.dimensions()),
                 "D[U^g](gψ) − g D[U]ψ = " + err);
     }
 
@@ -129,8 +130,8 @@ class StaggeredOperatorTest {
             StaggeredOperator a = hot(group, extents, 0.25, 15, one);
             StaggeredOperator b = new StaggeredOperator(a.gaugeField(), 0.25, three);
             assertTrue(a.lattice().volume() / 2 >= 2 * Parallelism.BLOCK, "the loops must split over threads");
-            double[] x = Fields.gaussian(a.length(), 25, 0);
-            double[] h = Fields.gaussian(a.halfLength(), 25, 1);
+            double[] x = ComplexFields.gaussian(a.length(), 25, 0);
+            double[] h = ComplexFields.gaussian(a.halfLength(), 25, 1);
             double[] o1 = new double[a.length()], o3 = new double[a.length()];
             a.apply(x, o1);
             b.apply(x, o3);

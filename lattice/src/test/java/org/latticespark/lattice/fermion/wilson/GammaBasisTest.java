@@ -3,9 +3,10 @@ package org.latticespark.lattice.fermion.wilson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.latticespark.lattice.fermion.ComplexFields;
 
 class GammaBasisTest {
     @ParameterizedTest
@@ -15,11 +16,11 @@ class GammaBasisTest {
         int s = b.spins();
         for (int mu = 0; mu < d; mu++) {
             double[] g = b.gamma(mu);
-            assertEquals(0, Spinors.maxAbsDiff(g, dagger(s, g)), "gamma_" + mu + " Hermitian");
+            assertEquals(0, ComplexFields.maxAbsDiff(g, dagger(s, g)), "gamma_" + mu + " Hermitian");
             for (int nu = 0; nu < d; nu++) {
                 double[] anti = add(mul(s, g, b.gamma(nu)), mul(s, b.gamma(nu), g));
                 double[] expected = scale(identity(s), mu == nu ? 2 : 0);
-                assertEquals(0, Spinors.maxAbsDiff(anti, expected), "{gamma_" + mu + ", gamma_" + nu + "}");
+                assertEquals(0, ComplexFields.maxAbsDiff(anti, expected), "{gamma_" + mu + ", gamma_" + nu + "}");
             }
         }
     }
@@ -33,11 +34,11 @@ class GammaBasisTest {
         for (int mu = 1; mu < d; mu++) product = mul(s, product, b.gamma(mu));
         if (d == 2) product = mulByMinusI(product);
         double[] g5 = b.gamma5();
-        assertEquals(0, Spinors.maxAbsDiff(product, g5), "gamma5 = gamma0 gamma1 gamma2 gamma3 (d=4), -i gamma0 gamma1 (d=2)");
-        assertEquals(0, Spinors.maxAbsDiff(mul(s, g5, g5), identity(s)));
+        assertEquals(0, ComplexFields.maxAbsDiff(product, g5), "gamma5 = gamma0 gamma1 gamma2 gamma3 (d=4), -i gamma0 gamma1 (d=2)");
+        assertEquals(0, ComplexFields.maxAbsDiff(mul(s, g5, g5), identity(s)));
         for (int mu = 0; mu < d; mu++) {
             double[] anti = add(mul(s, g5, b.gamma(mu)), mul(s, b.gamma(mu), g5));
-            assertEquals(0, Spinors.maxAbs(anti), "{gamma5, gamma_" + mu + "}");
+            assertEquals(0, ComplexFields.maxAbs(anti), "{gamma5, gamma_" + mu + "}");
         }
     }
 
@@ -55,7 +56,7 @@ class GammaBasisTest {
                 rebuilt[2 * (p * s + k)] = b.phaseRe(mu, k);
                 rebuilt[2 * (p * s + k) + 1] = -b.phaseIm(mu, k);
             }
-            assertEquals(0, Spinors.maxAbsDiff(rebuilt, b.gamma(mu)), "gamma_" + mu);
+            assertEquals(0, ComplexFields.maxAbsDiff(rebuilt, b.gamma(mu)), "gamma_" + mu);
         }
     }
 
@@ -63,7 +64,7 @@ class GammaBasisTest {
     void applyGamma5FlipsTheLowerSpinComponents() {
         GammaBasis b = GammaBasis.of(4);
         int colours = 3;
-        double[] in = Spinors.gaussian(2 * 4 * colours * 5, 3, 0);
+        double[] in = ComplexFields.gaussian(2 * 4 * colours * 5, 3, 0);
         double[] out = new double[in.length];
         b.applyGamma5(colours, in, out);
         for (int i = 0; i < in.length; i++) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -36,7 +37,7 @@ class WilsonEvenOddTest {
         GaugeField u = hot(group, extents);
         WilsonOperator m = new WilsonOperator(u, KAPPA, Parallelism.serial());
         WilsonEvenOdd eo = new WilsonEvenOdd(u, KAPPA, Parallelism.serial());
-        double[] x = Spinors.gaussian(m.length(), 42, 0);
+        double[] x = ComplexFields.gaussian(m.length(), 42, 0);
         double[] xe = new double[eo.halfLength()], xo = new double[eo.halfLength()];
         eo.extract(x, 0, xe);
         eo.extract(x, 1, xo);
@@ -49,9 +50,9 @@ class WilsonEvenOddTest {
             double[] even = new double[eo.halfLength()], odd = new double[eo.halfLength()];
             eo.hoppingEvenOdd(xo, even, dagger);
             eo.hoppingOddEven(xe, odd, dagger);
-            assertTrue(Spinors.maxAbsDiff(fullEven, even) < EPS, "(H x)_e = H_eo x_o, dagger " + dagger);
-            assertTrue(Spinors.maxAbsDiff(fullOdd, odd) < EPS, "(H x)_o = H_oe x_e, dagger " + dagger);
-            assertTrue(Spinors.maxAbs(even) > 0.1 && Spinors.maxAbs(odd) > 0.1);
+            assertTrue(ComplexFields.maxAbsDiff(fullEven, even) < EPS, "(H x)_e = H_eo x_o, dagger " + dagger);
+            assertTrue(ComplexFields.maxAbsDiff(fullOdd, odd) < EPS, "(H x)_o = H_oe x_e, dagger " + dagger);
+            assertTrue(ComplexFields.maxAbs(even) > 0.1 && ComplexFields.maxAbs(odd) > 0.1);
         }
     }
 
@@ -62,7 +63,7 @@ class WilsonEvenOddTest {
         WilsonOperator m = new WilsonOperator(u, KAPPA, Parallelism.serial());
         WilsonEvenOdd eo = new WilsonEvenOdd(u, KAPPA, Parallelism.serial());
         LinearOperator schur = eo.schur();
-        double[] psi = Spinors.gaussian(m.length(), 43, 0);
+        double[] psi = ComplexFields.gaussian(m.length(), 43, 0);
         double[] psiEven = new double[eo.halfLength()];
         eo.extract(psi, 0, psiEven);
         for (boolean dagger : new boolean[] {false, true}) {
@@ -71,10 +72,10 @@ class WilsonEvenOddTest {
             double[] source = new double[eo.halfLength()], schurPsi = new double[eo.halfLength()];
             eo.prepareSource(eta, source, dagger);
             if (dagger) schur.applyDagger(psiEven, schurPsi); else schur.apply(psiEven, schurPsi);
-            assertTrue(Spinors.maxAbsDiff(source, schurPsi) < EPS, "M^ psi_e = eta_e + kappa H_eo eta_o, dagger " + dagger);
+            assertTrue(ComplexFields.maxAbsDiff(source, schurPsi) < EPS, "M^ psi_e = eta_e + kappa H_eo eta_o, dagger " + dagger);
             double[] rebuilt = new double[m.length()];
             eo.reconstruct(eta, psiEven, rebuilt, dagger);
-            assertTrue(Spinors.maxAbsDiff(rebuilt, psi) < EPS, "reconstructed psi, dagger " + dagger);
+            assertTrue(ComplexFields.maxAbsDiff(rebuilt, psi) < EPS, "reconstructed psi, dagger " + dagger);
         }
     }
 
@@ -86,19 +87,19 @@ class WilsonEvenOddTest {
         LinearOperator schur = eo.schur();
         GammaBasis g = GammaBasis.of(extents.length);
         int n = u.group().n();
-        double[] x = Spinors.gaussian(schur.length(), 44, 0), y = Spinors.gaussian(schur.length(), 44, 1);
+        double[] x = ComplexFields.gaussian(schur.length(), 44, 0), y = ComplexFields.gaussian(schur.length(), 44, 1);
         double[] sy = new double[schur.length()], sdx = new double[schur.length()], sx = new double[schur.length()];
         schur.apply(y, sy);
         schur.apply(x, sx);
         schur.applyDagger(x, sdx);
-        double scale = Spinors.norm(x) * Spinors.norm(y);
-        assertTrue(Spinors.distance(Spinors.dot(x, sy), Spinors.dot(sdx, y)) < EPS * scale, "<x, M^ y> = <M^+ x, y>");
-        assertTrue(Spinors.distance(Spinors.dot(x, sy), Spinors.dot(sx, y)) > 1e-4 * scale, "M^ is not Hermitian");
+        double scale = ComplexFields.norm(x) * ComplexFields.norm(y);
+        assertTrue(ComplexFields.distance(ComplexFields.dot(x, sy), ComplexFields.dot(sdx, y)) < EPS * scale, "<x, M^ y> = <M^+ x, y>");
+        assertTrue(ComplexFields.distance(ComplexFields.dot(x, sy), ComplexFields.dot(sx, y)) > 1e-4 * scale, "M^ is not Hermitian");
         double[] g5x = new double[x.length], viaGamma5 = new double[x.length];
         g.applyGamma5(n, x, g5x);
         schur.apply(g5x, viaGamma5);
         g.applyGamma5(n, viaGamma5, viaGamma5);
-        assertTrue(Spinors.maxAbsDiff(viaGamma5, sdx) < EPS, "M^+ = g5 M^ g5");
+        assertTrue(ComplexFields.maxAbsDiff(viaGamma5, sdx) < EPS, "M^+ = g5 M^ g5");
     }
 
     @Test

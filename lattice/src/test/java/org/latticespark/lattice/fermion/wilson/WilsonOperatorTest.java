@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.lattice.fermion.ComplexFields;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.field.GaugeTransformation;
 import org.latticespark.lattice.geometry.Lattice;
@@ -41,8 +42,8 @@ class WilsonOperatorTest {
         WilsonOperator m = new WilsonOperator(u, 0.137, Parallelism.serial());
         GammaBasis g = GammaBasis.of(extents.length);
         int n = u.group().n();
-        double[] x = Spinors.gaussian(m.length(), 21, 0);
-        double[] y = Spinors.gaussian(m.length(), 21, 1);
+        double[] x = ComplexFields.gaussian(m.length(), 21, 0);
+        double[] y = ComplexFields.gaussian(m.length(), 21, 1);
         double[] mx = new double[m.length()], my = new double[m.length()], mdx = new double[m.length()];
         double[] g5y = new double[m.length()], g5mg5y = new double[m.length()];
         m.apply(x, mx);
@@ -51,16 +52,16 @@ class WilsonOperatorTest {
         g.applyGamma5(n, y, g5y);
         m.apply(g5y, g5mg5y);
         g.applyGamma5(n, g5mg5y, g5mg5y);
-        double scale = Spinors.norm(x) * Spinors.norm(y);
+        double scale = ComplexFields.norm(x) * ComplexFields.norm(y);
 
-        assertTrue(Spinors.distance(Spinors.dot(x, g5mg5y), Spinors.dot(mx, y)) < EPS * scale,
+        assertTrue(ComplexFields.distance(ComplexFields.dot(x, g5mg5y), ComplexFields.dot(mx, y)) < EPS * scale,
                 "<x, g5 M g5 y> = <M x, y>");
-        assertTrue(Spinors.distance(Spinors.dot(x, my), Spinors.dot(mdx, y)) < EPS * scale, "<x, M y> = <M+ x, y>");
+        assertTrue(ComplexFields.distance(ComplexFields.dot(x, my), ComplexFields.dot(mdx, y)) < EPS * scale, "<x, M y> = <M+ x, y>");
         double[] mdy = new double[m.length()];
         m.applyDagger(y, mdy);
-        assertTrue(Spinors.maxAbsDiff(mdy, g5mg5y) < EPS, "M+ = g5 M g5 site by site");
+        assertTrue(ComplexFields.maxAbsDiff(mdy, g5mg5y) < EPS, "M+ = g5 M g5 site by site");
         // The identities have teeth: M itself is far from Hermitian on a hot configuration.
-        assertTrue(Spinors.distance(Spinors.dot(x, my), Spinors.dot(mx, y)) > 1e-3 * scale, "M is not Hermitian");
+        assertTrue(ComplexFields.distance(ComplexFields.dot(x, my), ComplexFields.dot(mx, y)) > 1e-3 * scale, "M is not Hermitian");
     }
 
     @ParameterizedTest
@@ -74,13 +75,13 @@ class WilsonOperatorTest {
         WilsonOperator m = new WilsonOperator(u, 0.11, Parallelism.serial());
         WilsonOperator mg = new WilsonOperator(ug, 0.11, Parallelism.serial());
         int spins = m.hopping().spins();
-        double[] psi = Spinors.gaussian(m.length(), 22, 0);
+        double[] psi = ComplexFields.gaussian(m.length(), 22, 0);
         double[] mpsi = new double[m.length()], lhs = new double[m.length()];
         m.apply(psi, mpsi);
         mg.apply(transform(g, gg.n(), spins, psi), lhs);
         double[] rhs = transform(g, gg.n(), spins, mpsi);
-        assertTrue(Spinors.maxAbsDiff(lhs, rhs) < EPS, "M[U^g] (g psi) = g (M[U] psi)");
-        assertTrue(Spinors.maxAbsDiff(lhs, mpsi) > 0.1, "the transformation changes the field");
+        assertTrue(ComplexFields.maxAbsDiff(lhs, rhs) < EPS, "M[U^g] (g psi) = g (M[U] psi)");
+        assertTrue(ComplexFields.maxAbsDiff(lhs, mpsi) > 0.1, "the transformation changes the field");
     }
 
     /** (g ψ)(n) = G(n) ψ(n) on every spin component. */
@@ -124,14 +125,14 @@ class WilsonOperatorTest {
         WilsonOperator m = new WilsonOperator(cold, kappa, Parallelism.serial());
         GammaBasis gammas = GammaBasis.of(d);
         int spins = gammas.spins(), n = cold.group().n(), stride = 2 * spins * n;
-        double[] ks = Spinors.gaussian(8 * d, 23, 5);
+        double[] ks = ComplexFields.gaussian(8 * d, 23, 5);
         for (int wave = 0; wave < 8; wave++) {
             double[] p = new double[d];
             for (int mu = 0; mu < d; mu++) {
                 int k = Math.floorMod((int) Math.floor(3 * ks[wave * d + mu]), extents[mu]);
                 p[mu] = (2 * Math.PI * k + (mu == d - 1 ? Math.PI : 0)) / extents[mu];
             }
-            double[] u = Spinors.gaussian(stride, 24, wave);
+            double[] u = ComplexFields.gaussian(stride, 24, wave);
             double[] mu0 = momentumSpace(gammas, kappa, p, n, u);
             double[] psi = new double[m.length()], expected = new double[m.length()], got = new double[m.length()];
             int[] x = new int[d];
@@ -148,7 +149,7 @@ class WilsonOperatorTest {
                 }
             }
             m.apply(psi, got);
-            assertTrue(Spinors.maxAbsDiff(got, expected) < EPS, "wave " + wave + ": M psi = M~(p) psi");
+            assertTrue(ComplexFields.maxAbsDiff(got, expected) < EPS, "wave " + wave + ": M psi = M~(p) psi");
         }
     }
 
@@ -189,7 +190,7 @@ class WilsonOperatorTest {
                 try (Parallelism par = new Parallelism(threads)) {
                     WilsonOperator m = new WilsonOperator(u, 0.15, par);
                     WilsonEvenOdd eo = new WilsonEvenOdd(u, 0.15, par);
-                    double[] x = Spinors.gaussian(m.length(), 32, 0);
+                    double[] x = ComplexFields.gaussian(m.length(), 32, 0);
                     double[] out = new double[2 * m.length() + 2 * eo.halfLength()];
                     double[] a = new double[m.length()], b = new double[eo.halfLength()];
                     m.apply(x, a);
