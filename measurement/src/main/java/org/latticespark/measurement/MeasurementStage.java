@@ -11,5 +11,6 @@ public interface MeasurementStage extends Serializable {
     /** The observables this stage writes, in order. */
     List<String> observables();
 
-    List<Measurement> measure(GaugeField field);
+    /** The measurements on {@code field}, the configuration {@code context} names. */
+    List<Measurement> measure(GaugeField field, MeasurementContext context);
 }

@@ -16,7 +16,7 @@ public final class PlaquetteStage implements MeasurementStage {
     public List<String> observables() { return List.of("plaquette"); }
 
     @Override
-    public List<Measurement> measure(GaugeField field) {
+    public List<Measurement> measure(GaugeField field, MeasurementContext context) {
         return List.of(new Measurement("plaquette", 0, Plaquettes.average(field, Parallelism.serial())));
     }
 }

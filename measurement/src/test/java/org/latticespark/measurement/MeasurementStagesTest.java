@@ -16,6 +16,7 @@ import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.lattice.random.RandomStream;
 
 class MeasurementStagesTest {
+    private static final MeasurementContext CONTEXT = new MeasurementContext("test", 0, 1, 7);
     private final List<MeasurementStage> stages = MeasurementStages.of(MeasurementStages.NAMES);
 
     /** Every observable of every stage is unchanged by a random gauge transformation. */
@@ -28,7 +29,7 @@ class MeasurementStagesTest {
         GaugeField f = GaugeField.hot(lat, g, stream, Parallelism.serial());
         GaugeField t = GaugeTransformation.apply(f, GaugeTransformation.random(lat, g, stream, 3));
         for (MeasurementStage stage : stages) {
-            List<Measurement> a = stage.measure(f), b = stage.measure(t);
+            List<Measurement> a = stage.measure(f, CONTEXT), b = stage.measure(t, CONTEXT);
             assertEquals(stage.observables(), a.stream().map(Measurement::observable).toList());
             for (int i = 0; i < a.size(); i++) {
                 assertEquals(a.get(i).value(), b.get(i).value(), 1e-13, a.get(i).observable());
@@ -40,7 +41,7 @@ class MeasurementStagesTest {
     void unitConfigurationHasUnitObservables() {
         GaugeField cold = GaugeField.cold(new Lattice(4, 4, 4, 4), GaugeGroup.of("SU3"));
         for (MeasurementStage stage : stages) {
-            for (Measurement m : stage.measure(cold)) {
+            for (Measurement m : stage.measure(cold, CONTEXT)) {
                 double expected = m.observable().equals("polyakov_im") ? 0 : 1;
                 assertEquals(expected, m.value(), 1e-15, m.observable());
             }
@@ -52,7 +53,7 @@ class MeasurementStagesTest {
     void polyakovLoopTransformsUnderTheCenter() {
         Lattice lat = new Lattice(4, 4, 4, 4);
         GaugeField f = GaugeField.hot(lat, GaugeGroup.of("SU3"), new RandomStream(2, 0), Parallelism.serial());
-        List<Measurement> before = new PolyakovLoopStage().measure(f);
+        List<Measurement> before = new PolyakovLoopStage().measure(f, CONTEXT);
         double c = Math.cos(2 * Math.PI / 3), s = Math.sin(2 * Math.PI / 3);
         for (int x = 0; x < lat.spatialVolume(); x++) {
             int o = f.offset(x, 3);
@@ -62,7 +63,7 @@ class MeasurementStagesTest {
                 f.links()[o + i + 1] = s * re + c * im;
             }
         }
-        List<Measurement> after = new PolyakovLoopStage().measure(f);
+        List<Measurement> after = new PolyakovLoopStage().measure(f, CONTEXT);
         double re = before.get(0).value(), im = before.get(1).value();
         assertEquals(c * re - s * im, after.get(0).value(), 1e-14);
         assertEquals(s * re + c * im, after.get(1).value(), 1e-14);

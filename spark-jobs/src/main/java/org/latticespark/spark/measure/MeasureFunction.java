@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.latticespark.measurement.Measurement;
+import org.latticespark.measurement.MeasurementContext;
 import org.latticespark.measurement.MeasurementStage;
 import org.latticespark.measurement.MeasurementStages;
 import org.latticespark.spark.table.StoredConfiguration;
@@ -29,8 +30,9 @@ final class MeasureFunction implements FlatMapFunction<Row, Row> {
         if (stages == null) stages = MeasurementStages.of(stageNames);
         StoredConfiguration sc = Tables.readConfiguration(row, tablePath);
         List<Row> out = new ArrayList<>();
+        MeasurementContext context = new MeasurementContext(sc.ensemble(), sc.chain(), sc.update(), sc.config().seed);
         for (MeasurementStage stage : stages) {
-            for (Measurement m : stage.measure(sc.field())) {
+            for (Measurement m : stage.measure(sc.field(), context)) {
                 out.add(Tables.measurementRow(sc.ensemble(), sc.chain(), sc.update(), m.observable(), m.source(),
                         m.value()));
             }

@@ -1,6 +1,7 @@
 package org.latticespark.generation.hmc.fermion;
 
 import java.util.Arrays;
+import org.latticespark.generation.hmc.Monomial;
 import org.latticespark.lattice.fermion.staggered.StaggeredEvenNormalOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
 import org.latticespark.lattice.field.GaugeField;
@@ -30,7 +31,7 @@ import org.latticespark.lattice.solver.SolverResult;
  * from the previous step would break the exact reversibility of the molecular dynamics at the solver tolerance).
  * The action and force are accurate to the CG tolerance. Keeps work vectors: not for use from two threads at once.
  */
-public final class StaggeredPseudofermion {
+public final class StaggeredPseudofermion implements Monomial {
     /** The kind of the random-number purpose of the pseudofermion heat bath (not yet in {@link Purpose}). */
     public static final int PURPOSE_KIND = Purpose.PSEUDOFERMION;
 
@@ -48,6 +49,7 @@ public final class StaggeredPseudofermion {
     private StaggeredOperator operator;
     private StaggeredEvenNormalOperator normal;
     private SolverResult lastSolve;
+    private long iterations;
 
     /**
      * @param index the pseudofermion's number within a run (the sub-step of its random-number purpose), 0…65535
@@ -82,6 +84,15 @@ public final class StaggeredPseudofermion {
     }
 
     public double mass() { return mass; }
+
+    @Override
+    public String name() { return "staggered Nf=4 m=" + mass; }
+
+    @Override
+    public long solverIterations() { return iterations; }
+
+    @Override
+    public void refresh(GaugeField u, RandomStream stream, long trajectory) { heatbath(u, stream, trajectory); }
 
     /** φ on the even sites (V/2·N·2 doubles, order of {@code lattice.sitesOfParity(0)}); the live array. */
     public double[] phi() { return phi; }
@@ -118,12 +129,14 @@ public final class StaggeredPseudofermion {
     }
 
     /** S_f = φ† A⁻¹ φ for the links of {@code u}, by CG from zero; throws if CG does not converge. */
+    @Override
     public double action(GaugeField u) {
         solve(u);
         return par.sum(phi.length, j -> phi[j] * x[j]);
     }
 
     /** Writes F^a_μ(n) = −∂S_f/∂ω^a for every link (layout above); throws if CG does not converge. */
+    @Override
     public void force(GaugeField u, double[] force) {
         if (force == null || force.length != lattice.links() * group.algebraDimension()) {
             throw new IllegalArgumentException("force array must have " + lattice.links() * group.algebraDimension()
@@ -137,7 +150,9 @@ public final class StaggeredPseudofermion {
     private void solve(GaugeField u) {
         bind(u);
         Arrays.fill(x, 0.0);
-        lastSolve = cg.solve(normal, phi, x).requireConverged("staggered pseudofermion CG (m = " + mass + ")");
+        lastSolve = cg.solve(normal, phi, x);
+        iterations += lastSolve.iterations();
+        lastSolve.requireConverged("staggered pseudofermion CG (m = " + mass + ")");
     }
 
     private void bind(GaugeField u) {
