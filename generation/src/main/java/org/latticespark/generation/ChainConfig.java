@@ -35,6 +35,8 @@ public final class ChainConfig implements Serializable {
     public final Integrator integrator;
     public final double trajectoryLength;
     public final int steps;
+    public final int gaugeSubsteps;
+    public final FermionConfig fermions;
 
     private ChainConfig(Builder b) {
         ensemble = b.ensemble;
@@ -54,6 +56,8 @@ public final class ChainConfig implements Serializable {
         integrator = b.integrator;
         trajectoryLength = b.trajectoryLength;
         steps = b.steps;
+        gaugeSubsteps = b.gaugeSubsteps;
+        fermions = b.fermions;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -77,6 +81,8 @@ public final class ChainConfig implements Serializable {
         b.integrator = integrator;
         b.trajectoryLength = trajectoryLength;
         b.steps = steps;
+        b.gaugeSubsteps = gaugeSubsteps;
+        b.fermions = fermions;
         return b;
     }
 
@@ -107,8 +113,8 @@ public final class ChainConfig implements Serializable {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %s %s beta=%s %s", ensemble, group, Arrays.toString(extents), beta,
-                algorithm.name().toLowerCase(Locale.ROOT));
+        return String.format(Locale.ROOT, "%s: %s %s beta=%s %s%s", ensemble, group, Arrays.toString(extents), beta,
+                algorithm.name().toLowerCase(Locale.ROOT), fermions.dynamical() ? " " + fermions : "");
     }
 
     public static final class Builder {
@@ -129,6 +135,8 @@ public final class ChainConfig implements Serializable {
         private Integrator integrator = Integrator.OMELYAN;
         private double trajectoryLength = 1.0;
         private int steps = 10;
+        private int gaugeSubsteps = 1;
+        private FermionConfig fermions = FermionConfig.NONE;
 
         public Builder ensemble(String v) { ensemble = v; return this; }
         public Builder group(String v) { group = v; return this; }
@@ -147,6 +155,8 @@ public final class ChainConfig implements Serializable {
         public Builder integrator(Integrator v) { integrator = v; return this; }
         public Builder trajectoryLength(double v) { trajectoryLength = v; return this; }
         public Builder steps(int v) { steps = v; return this; }
+        public Builder gaugeSubsteps(int v) { gaugeSubsteps = v; return this; }
+        public Builder fermions(FermionConfig v) { fermions = v; return this; }
 
         public ChainConfig build() {
             require(ensemble != null && ensemble.matches("[A-Za-z0-9_.-]+"), "ensemble",
@@ -181,7 +191,37 @@ public final class ChainConfig implements Serializable {
             require(trajectoryLength > 0 && !Double.isInfinite(trajectoryLength), "hmc.trajectory-length",
                     "must be finite and > 0", trajectoryLength);
             require(steps >= 1 && steps <= 100000, "hmc.steps", "must be in 1..100000", steps);
+            require(gaugeSubsteps >= 1 && gaugeSubsteps <= 1000, "hmc.gauge-substeps", "must be in 1..1000",
+                    gaugeSubsteps);
+            require(fermions != null, "fermions.type", "must be given", null);
+            require(gaugeSubsteps == 1 || fermions.dynamical(), "hmc.gauge-substeps",
+                    "nests the gauge force inside the fermion steps; without dynamical fermions it must be 1", gaugeSubsteps);
+            if (fermions.dynamical()) checkFermions();
             return new ChainConfig(this);
+        }
+
+        private void checkFermions() {
+            String kind = fermions.type.name().toLowerCase(Locale.ROOT);
+            require(algorithm == Algorithm.HMC, "fermions.type", "dynamical " + kind + " fermions need algorithm = hmc",
+                    kind);
+            int d = extents.length;
+            require(d == 2 || d == 4, "fermions.type", kind + " fermions need a 2d or 4d lattice", Arrays.toString(extents));
+            if (fermions.type == FermionConfig.Type.STAGGERED) {
+                for (int e : extents) {
+                    require(e % 2 == 0, "lattice", "staggered fermions need even extents", Arrays.toString(extents));
+                }
+                int tastes = FermionConfig.tastes(d);
+                for (int f : fermions.flavours) {
+                    require(f >= 1 && f <= tastes, "fermions.flavours", "one staggered field carries " + tastes
+                            + " tastes in " + d + "d: each entry must be in 1.." + tastes + " (give more flavours as "
+                            + "several species)", Arrays.toString(fermions.flavours));
+                }
+            } else {
+                for (int e : extents) {
+                    require(e % 2 == 0, "lattice", "even-odd preconditioned Wilson fermions need even extents",
+                            Arrays.toString(extents));
+                }
+            }
         }
 
         private static void require(boolean ok, String key, String rule, Object value) {

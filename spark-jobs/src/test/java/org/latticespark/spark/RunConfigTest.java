@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.spark.config.EnsembleJson;
 import org.latticespark.spark.config.RunConfig;
@@ -190,11 +191,67 @@ class RunConfigTest {
         assertEquals("{\"name\":\"x\",\"group\":\"SU3\",\"lattice\":[4,4,4,8],\"beta\":5.7,\"algorithm\":\"hmc\","
                 + "\"start\":\"hot\",\"seed\":-9,\"chains\":1,\"thermalization\":10,\"save-every\":1,"
                 + "\"configurations\":10,\"threads\":1,\"backend\":\"java\",\"heatbath\":{\"overrelaxation\":3},"
-                + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9}}", json);
+                + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9,\"gauge-substeps\":1},"
+                + "\"fermions\":{\"type\":\"none\",\"flavours\":[4],\"mass\":[0.1],\"kappa\":[0.125],"
+                + "\"hasenbusch-kappa\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
+                + "\"rational-tolerance\":1.0E-10}}", json);
         ChainConfig back = EnsembleJson.fromJson(json, "test");
         assertEquals(json, EnsembleJson.toJson(back));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> EnsembleJson.fromJson(json.replace("\"steps\":9", "\"steps\":0"), "tbl ensemble=x"));
         assertTrue(e.getMessage().contains("tbl ensemble=x") && e.getMessage().contains("hmc.steps"), e.getMessage());
+    }
+
+    @Test
+    void fermionKeysTakeNumbersOrListsAndRoundTrip() throws Exception {
+        RunConfig rc = RunConfig.load(write("f.conf", """
+                ensemble-defaults { algorithm = hmc, group = SU2, beta = 2.0 }
+                ensembles = [
+                  {name = nf4, fermions { type = staggered, mass = 0.3 }, hmc.gauge-substeps = 3}
+                  {name = nf21, fermions { type = staggered, mass = [0.02, 0.1], flavours = [2, 1] }}
+                  {name = w, fermions { type = wilson, kappa = 0.15, hasenbusch-kappa = 0.1 }}
+                  {name = s2, lattice = [8, 8], group = U1, fermions { type = staggered, mass = [0.1, 0.2] }}
+                ]
+                """));
+        ChainConfig nf4 = rc.ensembles().get(0), nf21 = rc.ensembles().get(1), w = rc.ensembles().get(2);
+        assertEquals(FermionConfig.Type.STAGGERED, nf4.fermions.type);
+        assertArrayEquals(new double[] {0.3}, nf4.fermions.masses);
+        assertArrayEquals(new int[] {4}, nf4.fermions.flavours);
+        assertEquals(3, nf4.gaugeSubsteps);
+        assertArrayEquals(new double[] {0.02, 0.1}, nf21.fermions.masses);
+        assertArrayEquals(new int[] {2, 1}, nf21.fermions.flavours);
+        assertEquals(0.1, w.fermions.hasenbuschKappa);
+        assertArrayEquals(new int[] {2}, w.fermions.flavours);
+        assertArrayEquals(new int[] {2, 2}, rc.ensembles().get(3).fermions.flavours);
+        for (ChainConfig c : rc.ensembles()) {
+            String json = EnsembleJson.toJson(c);
+            assertEquals(json, EnsembleJson.toJson(EnsembleJson.fromJson(json, "test")));
+        }
+    }
+
+    @Test
+    void badFermionKeysAreNamed() throws Exception {
+        String[][] cases = {
+                {"algorithm = heatbath, fermions { type = staggered, mass = 0.1 }", "fermions.type", "algorithm = hmc"},
+                {"algorithm = hmc, fermions { type = staggered, mass = [0.1, 0.2], flavours = 2 }", "fermions.flavours",
+                        "one flavour count per mass"},
+                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, flavours = 6 }", "fermions.flavours", "1..4"},
+                {"algorithm = hmc, fermions { type = staggered }", "fermions.mass", "missing"},
+                {"algorithm = hmc, fermions { type = wilson }", "fermions.kappa", "missing"},
+                {"algorithm = hmc, fermions { type = staggered, mass = -1 }", "fermions.mass", "(0, 100)"},
+                {"algorithm = hmc, fermions { type = wilson, kappa = 0.1, flavours = 1 }", "fermions.flavours", "Nf = 2"},
+                {"algorithm = hmc, fermions { type = wilson, flavours = 2, kappa = 0.12, hasenbusch-kappa = 0.13 }",
+                        "fermions.hasenbusch-kappa", "heavier"},
+                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, tolerance = 0.5 }", "fermions.tolerance", "(0, 1e-3]"},
+                {"algorithm = hmc, fermions { type = quarks }", "fermions.type", "none, staggered, wilson"},
+                {"algorithm = hmc, hmc.gauge-substeps = 2", "hmc.gauge-substeps", "without dynamical fermions"},
+                {"algorithm = hmc, fermions { typ = staggered }", "fermions.typ", "fermions.type"},
+        };
+        for (String[] c : cases) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> RunConfig.load(write("bad.conf", "ensembles = [ {name = e, " + c[0] + "} ]")), c[0]);
+            assertTrue(e.getMessage().contains("bad.conf") && e.getMessage().contains(c[1])
+                    && e.getMessage().contains(c[2]), c[0] + " -> " + e.getMessage());
+        }
     }
 }

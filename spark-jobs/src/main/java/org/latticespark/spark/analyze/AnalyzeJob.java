@@ -112,7 +112,7 @@ public final class AnalyzeJob {
         List<String> observables = new ArrayList<>();
         for (String stage : config.measureStages()) observables.addAll(MeasurementStages.of(stage).observables());
         for (String o : List.of(GenerationStage.UPDATE_PLAQUETTE, GenerationStage.DELTA_H,
-                GenerationStage.EXP_MINUS_DELTA_H, GenerationStage.ACCEPTED)) {
+                GenerationStage.EXP_MINUS_DELTA_H, GenerationStage.ACCEPTED, GenerationStage.SOLVER_ITERATIONS)) {
             if (!observables.contains(o)) observables.add(o);
         }
         return Comparator.<SummaryRow>comparingInt(r -> rank(ensembles, r.ensemble()))

@@ -53,6 +53,16 @@ public final class ConfigKeys {
     public static final String E_INTEGRATOR = "hmc.integrator";
     public static final String E_TRAJECTORY_LENGTH = "hmc.trajectory-length";
     public static final String E_STEPS = "hmc.steps";
+    public static final String E_GAUGE_SUBSTEPS = "hmc.gauge-substeps";
+    public static final String E_FERMIONS = "fermions.type";
+    public static final String E_FLAVOURS = "fermions.flavours";
+    public static final String E_MASS = "fermions.mass";
+    public static final String E_KAPPA = "fermions.kappa";
+    public static final String E_HASENBUSCH = "fermions.hasenbusch-kappa";
+    public static final String E_TOLERANCE = "fermions.tolerance";
+    public static final String E_FORCE_TOLERANCE = "fermions.force-tolerance";
+    public static final String E_MAX_ITERATIONS = "fermions.max-iterations";
+    public static final String E_RATIONAL_TOLERANCE = "fermions.rational-tolerance";
 
     public static final String DEFAULT_RUN_NAME = "run";
     public static final String DEFAULT_MASTER = "local[*]";
@@ -115,7 +125,29 @@ public final class ConfigKeys {
             new Key(Scope.ENSEMBLE, E_TRAJECTORY_LENGTH, 1.0, "`1.0`", "> 0, finite",
                     "HMC only: trajectory length τ."),
             new Key(Scope.ENSEMBLE, E_STEPS, 10, "`10`", "1..100000",
-                    "HMC only: integration steps per trajectory, step size ε = τ / steps."));
+                    "HMC only: integration steps per trajectory, step size ε = τ / steps. With fermions: the steps of the "
+                            + "fermion force (outer time scale)."),
+            new Key(Scope.ENSEMBLE, E_GAUGE_SUBSTEPS, 1, "`1`", "1..1000; 1 without fermions",
+                    "HMC with fermions: gauge-force steps per outer sub-step (nested time scales, Sexton–Weingarten)."),
+            new Key(Scope.ENSEMBLE, E_FERMIONS, "none", "`none`", "`none`, `staggered`, `wilson`",
+                    "Dynamical fermions (HMC only). Staggered: even-site pseudofermion, RHMC for other flavour numbers; "
+                            + "Wilson: even–odd preconditioned, Nf = 2 per species."),
+            new Key(Scope.ENSEMBLE, E_FLAVOURS, null, "staggered 2^(d/2), Wilson 2", "number or list; staggered 1..2^(d/2), Wilson 2",
+                    "Flavours per species (a list gives several species, e.g. `[2, 1]` for 2+1)."),
+            new Key(Scope.ENSEMBLE, E_MASS, null, "required for staggered", "number or list, each in (0, 100)",
+                    "Staggered only: bare quark mass m of each species."),
+            new Key(Scope.ENSEMBLE, E_KAPPA, null, "required for Wilson", "number or list, each in (0, 0.5)",
+                    "Wilson only: hopping parameter κ = 1/(2 m0 + 2d) of each species."),
+            new Key(Scope.ENSEMBLE, E_HASENBUSCH, 0.0, "`0`", "0 (off) or (0, κ)",
+                    "Wilson, one species: Hasenbusch mass preconditioning with the heavier κ_h."),
+            new Key(Scope.ENSEMBLE, E_TOLERANCE, 1e-10, "`1e-10`", "(0, 1e-3]",
+                    "Relative residual of the solves of the action and heat bath (the Metropolis test)."),
+            new Key(Scope.ENSEMBLE, E_FORCE_TOLERANCE, 1e-8, "`1e-8`", "(0, 1e-2]",
+                    "Relative residual of the force solves; looser is still exact (solves start from zero)."),
+            new Key(Scope.ENSEMBLE, E_MAX_ITERATIONS, 10000, "`10000`", "1..10000000",
+                    "Most Krylov iterations per solve; a solve that does not converge stops the chain with an error."),
+            new Key(Scope.ENSEMBLE, E_RATIONAL_TOLERANCE, 1e-10, "`1e-10`", "[1e-15, 1e-2]",
+                    "RHMC: relative error of the Remez approximations on the rigorous spectral bound [m², m² + d²]."));
 
     public static List<String> paths(Scope scope) {
         List<String> out = new ArrayList<>();

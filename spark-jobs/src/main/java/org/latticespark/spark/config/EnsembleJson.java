@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.spark.InvalidInputException;
 
 /**
@@ -42,7 +43,20 @@ public final class EnsembleJson {
         hmc.put("integrator", c.integrator.name().toLowerCase(Locale.ROOT));
         hmc.put("trajectory-length", c.trajectoryLength);
         hmc.put("steps", c.steps);
+        hmc.put("gauge-substeps", c.gaugeSubsteps);
         m.put("hmc", hmc);
+        FermionConfig f = c.fermions;
+        Map<String, Object> fermions = new LinkedHashMap<>();
+        fermions.put("type", f.type.name().toLowerCase(Locale.ROOT));
+        fermions.put("flavours", f.flavours.clone());
+        fermions.put("mass", f.masses.clone());
+        fermions.put("kappa", f.kappas.clone());
+        fermions.put("hasenbusch-kappa", f.hasenbuschKappa);
+        fermions.put("tolerance", f.tolerance);
+        fermions.put("force-tolerance", f.forceTolerance);
+        fermions.put("max-iterations", f.maxIterations);
+        fermions.put("rational-tolerance", f.rationalTolerance);
+        m.put("fermions", fermions);
         return m;
     }
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.measurement.MeasurementStages;
 import org.latticespark.spark.InvalidInputException;
@@ -203,8 +204,10 @@ final class RunConfigLoader {
                 .integrator(Integrator.valueOf(choice(m, ConfigKeys.E_INTEGRATOR, ctx, "leapfrog", "omelyan")
                         .toUpperCase(Locale.ROOT)))
                 .trajectoryLength(number(m, ConfigKeys.E_TRAJECTORY_LENGTH, ctx))
-                .steps(int32(m, ConfigKeys.E_STEPS, ctx));
+                .steps(int32(m, ConfigKeys.E_STEPS, ctx))
+                .gaugeSubsteps(int32(m, ConfigKeys.E_GAUGE_SUBSTEPS, ctx));
         try {
+            b.fermions(fermions(m, ctx));
             return b.build();
         } catch (IllegalArgumentException e) {
             // ChainConfig's messages start with the key ("hmc.steps: must be ..."); its "ensemble" is our "name"
@@ -214,6 +217,62 @@ final class RunConfigLoader {
             String key = colon > 0 ? msg.substring(0, colon) : "";
             throw new InvalidInputException(ctx.prefix() + msg + (key.isEmpty() ? "" : lineOf(m, key)), e);
         }
+    }
+
+    private static FermionConfig fermions(Config m, Ctx ctx) {
+        FermionConfig.Type type = FermionConfig.Type.valueOf(
+                choice(m, ConfigKeys.E_FERMIONS, ctx, "none", "staggered", "wilson").toUpperCase(Locale.ROOT));
+        double[] masses = physical(m, ConfigKeys.E_MASS, type == FermionConfig.Type.STAGGERED, 0.1, ctx);
+        double[] kappas = physical(m, ConfigKeys.E_KAPPA, type == FermionConfig.Type.WILSON, 0.125, ctx);
+        int[] flavours;
+        if (m.hasPath(ConfigKeys.E_FLAVOURS)) {
+            flavours = intOrList(m, ConfigKeys.E_FLAVOURS, ctx);
+        } else {
+            int species = type == FermionConfig.Type.WILSON ? kappas.length : masses.length;
+            int each = type == FermionConfig.Type.WILSON ? 2
+                    : FermionConfig.tastes(intList(m, ConfigKeys.E_LATTICE, ctx).length);
+            flavours = new int[species];
+            java.util.Arrays.fill(flavours, each);
+        }
+        return FermionConfig.builder()
+                .type(type)
+                .flavours(flavours)
+                .masses(masses)
+                .kappas(kappas)
+                .hasenbuschKappa(number(m, ConfigKeys.E_HASENBUSCH, ctx))
+                .tolerance(number(m, ConfigKeys.E_TOLERANCE, ctx))
+                .forceTolerance(number(m, ConfigKeys.E_FORCE_TOLERANCE, ctx))
+                .maxIterations(int32(m, ConfigKeys.E_MAX_ITERATIONS, ctx))
+                .rationalTolerance(number(m, ConfigKeys.E_RATIONAL_TOLERANCE, ctx))
+                .build();
+    }
+
+    /** A mass or kappa: required where the fermion type uses it, a stored placeholder where it does not. */
+    private static double[] physical(Config m, String key, boolean used, double placeholder, Ctx ctx) {
+        if (m.hasPath(key)) return numberOrList(m, key, ctx);
+        if (used) throw new InvalidInputException(ctx.prefix() + key + ": missing; " + ConfigKeys.E_FERMIONS + " = "
+                + string(m, ConfigKeys.E_FERMIONS, ctx) + " needs it" + lineOf(m, ConfigKeys.E_FERMIONS));
+        return new double[] {placeholder};
+    }
+
+    private static double[] numberOrList(Config c, String key, Ctx ctx) {
+        ConfigValue v = c.getValue(key);
+        if (v.valueType() != ConfigValueType.LIST) return new double[] {number(c, key, ctx)};
+        ConfigList l = (ConfigList) v;
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(l.get(i).unwrapped() instanceof Number n)) {
+                throw ctx.error(c, key, "must be a number or a list of numbers, element " + i + " is " + describe(l.get(i)));
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    private static int[] intOrList(Config c, String key, Ctx ctx) {
+        ConfigValue v = c.getValue(key);
+        if (v.valueType() != ConfigValueType.LIST) return new int[] {int32(c, key, ctx)};
+        return intList(c, key, ctx);
     }
 
     private static Map<String, String> sparkConf(Config root, Ctx ctx) {

@@ -35,12 +35,14 @@ import org.latticespark.spark.config.EnsembleJson;
  * schema_version, ensemble, chain, update (1-based count of completed updates), group, dims, beta,
  * algorithm, parameters (canonical JSON of the ensemble, enough to resume), seed, backend, links
  * (little-endian doubles, ILDG order), checksum ("sha256:..."), plaquette, and the history of the
- * updates since the previous saved configuration as parallel arrays.
+ * updates since the previous saved configuration as parallel arrays (update, ΔH, accepted, plaquette,
+ * Krylov-solver iterations). Schema version 2 added the solver iterations and the fermion keys of the
+ * parameters; version-1 tables are refused with a message that says so.
  *
  * <p>Measurement table (long format): schema_version, ensemble, chain, index, observable, source, value.
  */
 public final class Tables {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static final StructType CONFIGURATION_SCHEMA = new StructType(new StructField[] {
             field("schema_version", DataTypes.IntegerType),
@@ -61,6 +63,7 @@ public final class Tables {
             field("history_delta_h", DataTypes.createArrayType(DataTypes.DoubleType, false)),
             field("history_accepted", DataTypes.createArrayType(DataTypes.BooleanType, false)),
             field("history_plaquette", DataTypes.createArrayType(DataTypes.DoubleType, false)),
+            field("history_solver_iterations", DataTypes.createArrayType(DataTypes.LongType, false)),
     });
 
     public static final StructType MEASUREMENT_SCHEMA = new StructType(new StructField[] {
@@ -77,7 +80,7 @@ public final class Tables {
     public static final int C_SCHEMA_VERSION = 0, C_ENSEMBLE = 1, C_CHAIN = 2, C_UPDATE = 3, C_GROUP = 4, C_DIMS = 5,
             C_BETA = 6, C_ALGORITHM = 7, C_PARAMETERS = 8, C_SEED = 9, C_BACKEND = 10, C_LINKS = 11, C_CHECKSUM = 12,
             C_PLAQUETTE = 13, C_HISTORY_UPDATE = 14, C_HISTORY_DELTA_H = 15, C_HISTORY_ACCEPTED = 16,
-            C_HISTORY_PLAQUETTE = 17;
+            C_HISTORY_PLAQUETTE = 17, C_HISTORY_SOLVER_ITERATIONS = 18;
     public static final int M_SCHEMA_VERSION = 0, M_ENSEMBLE = 1, M_CHAIN = 2, M_INDEX = 3, M_OBSERVABLE = 4,
             M_SOURCE = 5, M_VALUE = 6;
 
@@ -98,17 +101,19 @@ public final class Tables {
         double[] hd = new double[h.size()];
         boolean[] ha = new boolean[h.size()];
         double[] hp = new double[h.size()];
+        long[] hs = new long[h.size()];
         for (int i = 0; i < hu.length; i++) {
             UpdateRecord r = h.get(i);
             hu[i] = r.index();
             hd[i] = r.deltaH();
             ha[i] = r.accepted();
             hp[i] = r.plaquette();
+            hs[i] = r.solverIterations();
         }
         return RowFactory.create(SCHEMA_VERSION, config.ensemble, saved.chain(), saved.index(),
                 saved.field().group().name(), config.extents.clone(), config.beta,
                 config.algorithm.name().toLowerCase(java.util.Locale.ROOT), parametersJson, config.seed, backend,
-                links, ConfigurationCodec.checksum(links), saved.plaquette(), hu, hd, ha, hp);
+                links, ConfigurationCodec.checksum(links), saved.plaquette(), hu, hd, ha, hp, hs);
     }
 
     public static Row measurementRow(String ensemble, int chain, long index, String observable, int source,
@@ -133,6 +138,11 @@ public final class Tables {
         int chain = row.isNullAt(C_CHAIN) ? -1 : row.getInt(C_CHAIN);
         long update = row.isNullAt(C_UPDATE) ? -1 : row.getLong(C_UPDATE);
         String where = where(tablePath, ensemble, chain, update);
+        if (!row.isNullAt(C_SCHEMA_VERSION) && row.getInt(C_SCHEMA_VERSION) != SCHEMA_VERSION) {
+            throw new CorruptConfigurationException(where + ": schema_version " + row.getInt(C_SCHEMA_VERSION)
+                    + ", this reader knows " + SCHEMA_VERSION + (row.getInt(C_SCHEMA_VERSION) < SCHEMA_VERSION
+                    ? " (an older table: regenerate it with this version)" : ""));
+        }
         for (int i = 0; i < CONFIGURATION_SCHEMA.size(); i++) {
             if (row.isNullAt(i)) {
                 throw new CorruptConfigurationException(where + ": column " + CONFIGURATION_SCHEMA.fields()[i].name()
@@ -180,11 +190,13 @@ public final class Tables {
         List<Double> hd = row.getList(C_HISTORY_DELTA_H);
         List<Boolean> ha = row.getList(C_HISTORY_ACCEPTED);
         List<Double> hp = row.getList(C_HISTORY_PLAQUETTE);
-        if (hu.size() != hd.size() || hu.size() != ha.size() || hu.size() != hp.size()) {
+        List<Long> hs = row.getList(C_HISTORY_SOLVER_ITERATIONS);
+        if (hu.size() != hd.size() || hu.size() != ha.size() || hu.size() != hp.size() || hu.size() != hs.size()) {
             throw new CorruptConfigurationException(where + ": history arrays differ in length");
         }
         List<UpdateRecord> history = new ArrayList<>(hu.size());
-        for (int i = 0; i < hu.size(); i++) history.add(new UpdateRecord(hu.get(i), hd.get(i), ha.get(i), hp.get(i)));
+        for (int i = 0; i < hu.size(); i++) history.add(new UpdateRecord(hu.get(i), hd.get(i), ha.get(i), hp.get(i),
+                hs.get(i)));
         if (history.isEmpty() || history.get(history.size() - 1).index() != update) {
             throw new CorruptConfigurationException(where + ": history does not end at update " + update);
         }

@@ -40,6 +40,7 @@ public final class StaggeredPseudofermion implements Monomial {
     private final double mass;
     private final int index;
     private final ConjugateGradient cg;
+    private final ConjugateGradient forceCg;
     private final Parallelism par;
     private final StaggeredForceKernel kernel;
     private final double[] phi;
@@ -56,8 +57,18 @@ public final class StaggeredPseudofermion implements Monomial {
      */
     public StaggeredPseudofermion(Lattice lattice, GaugeGroup group, double mass, int index, ConjugateGradient cg,
                                   Parallelism par) {
+        this(lattice, group, mass, index, cg, cg, par);
+    }
+
+    /**
+     * @param cg      the solver of the action (the Metropolis test): its tolerance bounds the error of ΔH
+     * @param forceCg the solver of the force; a looser tolerance keeps the algorithm exact, since every solve starts
+     *                from zero and the force stays a deterministic function of the links
+     */
+    public StaggeredPseudofermion(Lattice lattice, GaugeGroup group, double mass, int index, ConjugateGradient cg,
+                                  ConjugateGradient forceCg, Parallelism par) {
         if (lattice == null || group == null) throw new IllegalArgumentException("lattice and group must not be null");
-        if (cg == null || par == null) throw new IllegalArgumentException("solver and parallelism must not be null");
+        if (cg == null || forceCg == null || par == null) throw new IllegalArgumentException("solver and parallelism must not be null");
         if (!(Double.isFinite(mass) && mass > 0)) {
             throw new IllegalArgumentException("staggered pseudofermion mass must be finite and > 0, got " + mass);
         }
@@ -75,6 +86,7 @@ public final class StaggeredPseudofermion implements Monomial {
         this.mass = mass;
         this.index = index;
         this.cg = cg;
+        this.forceCg = forceCg;
         this.par = par;
         this.kernel = new StaggeredForceKernel(lattice, group);
         int half = lattice.volume() / 2 * 2 * group.n();
@@ -131,7 +143,7 @@ public final class StaggeredPseudofermion implements Monomial {
     /** S_f = φ† A⁻¹ φ for the links of {@code u}, by CG from zero; throws if CG does not converge. */
     @Override
     public double action(GaugeField u) {
-        solve(u);
+        solve(u, cg);
         return par.sum(phi.length, j -> phi[j] * x[j]);
     }
 
@@ -142,15 +154,15 @@ public final class StaggeredPseudofermion implements Monomial {
             throw new IllegalArgumentException("force array must have " + lattice.links() * group.algebraDimension()
                     + " doubles, got " + (force == null ? "null" : force.length));
         }
-        solve(u);
+        solve(u, forceCg);
         operator.applyOddEven(x, y);
         kernel.force(u, x, y, force, par);
     }
 
-    private void solve(GaugeField u) {
+    private void solve(GaugeField u, ConjugateGradient solver) {
         bind(u);
         Arrays.fill(x, 0.0);
-        lastSolve = cg.solve(normal, phi, x);
+        lastSolve = solver.solve(normal, phi, x);
         iterations += lastSolve.iterations();
         lastSolve.requireConverged("staggered pseudofermion CG (m = " + mass + ")");
     }

@@ -1,0 +1,39 @@
+package org.latticespark.generation.hmc.fermion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.latticespark.generation.FermionConfig;
+import org.latticespark.generation.hmc.Monomial;
+import org.latticespark.lattice.geometry.Lattice;
+import org.latticespark.lattice.group.GaugeGroup;
+import org.latticespark.lattice.parallel.Parallelism;
+import org.latticespark.lattice.solver.ConjugateGradient;
+
+/** The pseudofermion terms of the HMC Hamiltonian for an ensemble's {@code fermions.*} keys. */
+public final class FermionTerms {
+    private FermionTerms() {}
+
+    /** One term per species (two for a Hasenbusch-split Wilson species); pseudofermion indices 0, 1, … in order. */
+    public static List<Monomial> create(FermionConfig f, Lattice lattice, GaugeGroup group, Parallelism par) {
+        List<Monomial> terms = new ArrayList<>();
+        if (!f.dynamical()) return terms;
+        ConjugateGradient actionCg = new ConjugateGradient(f.tolerance, f.maxIterations, par);
+        ConjugateGradient forceCg = new ConjugateGradient(f.forceTolerance, f.maxIterations, par);
+        int tastes = FermionConfig.tastes(lattice.dimensions());
+        switch (f.type) {
+            case STAGGERED -> {
+                for (int i = 0; i < f.masses.length; i++) {
+                    if (f.flavours[i] == tastes) {
+                        terms.add(new StaggeredPseudofermion(lattice, group, f.masses[i], terms.size(), actionCg, forceCg,
+                                par));
+                    } else {
+                        throw new UnsupportedOperationException("RHMC not wired yet");
+                    }
+                }
+            }
+            case WILSON -> throw new UnsupportedOperationException("Wilson not wired yet");
+            default -> throw new IllegalStateException(f.type.toString());
+        }
+        return terms;
+    }
+}
