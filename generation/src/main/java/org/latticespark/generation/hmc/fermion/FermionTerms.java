@@ -31,7 +31,18 @@ public final class FermionTerms {
                     }
                 }
             }
-            case WILSON -> throw new UnsupportedOperationException("Wilson not wired yet");
+            case WILSON -> {
+                for (double kappa : f.kappas) {
+                    if (f.hasenbuschKappa > 0) {
+                        terms.add(new WilsonPseudofermion(lattice, group, f.hasenbuschKappa, terms.size(), actionCg,
+                                forceCg, par));
+                        terms.add(new WilsonHasenbuschRatio(lattice, group, kappa, f.hasenbuschKappa, terms.size(),
+                                actionCg, forceCg, par));
+                    } else {
+                        terms.add(new WilsonPseudofermion(lattice, group, kappa, terms.size(), actionCg, forceCg, par));
+                    }
+                }
+            }
             default -> throw new IllegalStateException(f.type.toString());
         }
         return terms;
