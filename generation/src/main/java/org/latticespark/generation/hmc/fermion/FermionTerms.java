@@ -8,6 +8,7 @@ import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.lattice.solver.ConjugateGradient;
+import org.latticespark.lattice.solver.MultiShiftCg;
 
 /** The pseudofermion terms of the HMC Hamiltonian for an ensemble's {@code fermions.*} keys. */
 public final class FermionTerms {
@@ -27,7 +28,11 @@ public final class FermionTerms {
                         terms.add(new StaggeredPseudofermion(lattice, group, f.masses[i], terms.size(), actionCg, forceCg,
                                 par));
                     } else {
-                        throw new UnsupportedOperationException("RHMC not wired yet");
+                        terms.add(new StaggeredRationalPseudofermion(lattice, group, terms.size(),
+                                StaggeredRationalApproximations.create(lattice.dimensions(), f.flavours[i],
+                                        f.masses[i], f.rationalTolerance),
+                                new MultiShiftCg(f.tolerance, f.maxIterations, par),
+                                new MultiShiftCg(f.forceTolerance, f.maxIterations, par), par));
                     }
                 }
             }
