@@ -17,7 +17,7 @@ import org.latticespark.lattice.random.RandomStream;
 
 class MeasurementStagesTest {
     private static final MeasurementContext CONTEXT = new MeasurementContext("test", 0, 1, 7);
-    private final List<MeasurementStage> stages = MeasurementStages.of(MeasurementStages.NAMES);
+    private final List<MeasurementStage> stages = MeasurementStages.of(List.of("plaquette", "polyakov"));
 
     /** Every observable of every stage is unchanged by a random gauge transformation. */
     @ParameterizedTest

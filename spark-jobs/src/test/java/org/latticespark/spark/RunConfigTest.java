@@ -254,4 +254,45 @@ class RunConfigTest {
                     && e.getMessage().contains(c[2]), c[0] + " -> " + e.getMessage());
         }
     }
+
+    @Test
+    void fermionicStagesTakeTheSeaQuarkUnlessAValenceQuarkIsGiven() throws Exception {
+        RunConfig rc = RunConfig.load(write("m.conf", """
+                ensemble-defaults { algorithm = hmc, group = SU2 }
+                ensembles = [
+                  {name = stag, fermions { type = staggered, mass = [0.02, 0.1], flavours = [2, 1] }}
+                  {name = wil, fermions { type = wilson, kappa = 0.13 }}
+                ]
+                measure { stages = [plaquette, condensate, pion], condensate { noise = z4, vectors = 3 } }
+                """));
+        var stag = rc.measure().stagesFor(rc.ensembles().get(0));
+        var cs = ((org.latticespark.measurement.fermion.CondensateStage) stag.get(1)).settings();
+        assertEquals(0.02, cs.mass());
+        assertEquals(2.0, cs.flavours());
+        assertEquals(3, cs.vectors());
+        assertEquals(org.latticespark.measurement.fermion.NoiseKind.Z4, cs.noise());
+        var wil = rc.measure().stagesFor(rc.ensembles().get(1));
+        assertEquals(0.13, ((org.latticespark.measurement.fermion.PionStage) wil.get(2)).settings().kappa());
+
+        RunConfig valence = RunConfig.load(write("v.conf", """
+                ensembles = [ {name = q, group = SU2} ]
+                measure { stages = [condensate], condensate { type = staggered, mass = 0.05 } }
+                """));
+        var q = ((org.latticespark.measurement.fermion.CondensateStage) valence.measure()
+                .stagesFor(valence.ensembles().get(0)).get(0)).settings();
+        assertEquals(0.05, q.mass());
+        assertEquals(4.0, q.flavours(), "a quenched 4d ensemble normalises to one staggered field");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunConfig.load(write("b.conf", """
+                ensembles = [ {name = q, group = SU2} ]
+                measure.stages = [condensate]
+                """)));
+        assertTrue(e.getMessage().contains("b.conf") && e.getMessage().contains("measure.condensate.type")
+                && e.getMessage().contains("'q' is quenched"), e.getMessage());
+        InvalidInputException w = assertThrows(InvalidInputException.class, () -> RunConfig.load(write("c.conf", """
+                ensembles = [ {name = q, group = SU2} ]
+                measure { stages = [pion], pion.type = wilson }
+                """)));
+        assertTrue(w.getMessage().contains("measure.pion.kappa") && w.getMessage().contains("missing"), w.getMessage());
+    }
 }

@@ -12,7 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.latticespark.generation.ChainConfig;
-import org.latticespark.measurement.MeasurementStages;
 import org.latticespark.spark.analyze.report.CampaignReport;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
@@ -110,7 +109,9 @@ public final class AnalyzeJob {
         List<String> ensembles = new ArrayList<>();
         for (ChainConfig c : config.ensembles()) ensembles.add(c.ensemble);
         List<String> observables = new ArrayList<>();
-        for (String stage : config.measureStages()) observables.addAll(MeasurementStages.of(stage).observables());
+        for (ChainConfig c : config.ensembles()) {
+            for (String o : config.measure().observables(c)) if (!observables.contains(o)) observables.add(o);
+        }
         for (String o : List.of(GenerationStage.UPDATE_PLAQUETTE, GenerationStage.DELTA_H,
                 GenerationStage.EXP_MINUS_DELTA_H, GenerationStage.ACCEPTED, GenerationStage.SOLVER_ITERATIONS)) {
             if (!observables.contains(o)) observables.add(o);
@@ -118,7 +119,29 @@ public final class AnalyzeJob {
         return Comparator.<SummaryRow>comparingInt(r -> rank(ensembles, r.ensemble()))
                 .thenComparing(SummaryRow::ensemble)
                 .thenComparingInt(r -> rank(observables, r.observable()))
-                .thenComparing(SummaryRow::observable);
+                .thenComparing(SummaryRow::observable, AnalyzeJob::natural);
+    }
+
+    /** Text order, except that runs of digits compare as numbers ("pion_t2" before "pion_t10"). */
+    static int natural(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i), y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int i2 = i, j2 = j;
+                while (i2 < a.length() && Character.isDigit(a.charAt(i2))) i2++;
+                while (j2 < b.length() && Character.isDigit(b.charAt(j2))) j2++;
+                int c = new java.math.BigInteger(a.substring(i, i2)).compareTo(new java.math.BigInteger(b.substring(j, j2)));
+                if (c != 0) return c;
+                i = i2;
+                j = j2;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static int rank(List<String> order, String s) {

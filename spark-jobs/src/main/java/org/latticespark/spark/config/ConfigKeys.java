@@ -32,6 +32,19 @@ public final class ConfigKeys {
     public static final String ENSEMBLE_DEFAULTS = "ensemble-defaults";
     public static final String ENSEMBLES = "ensembles";
     public static final String MEASURE_STAGES = "measure.stages";
+    public static final String CONDENSATE_TYPE = "measure.condensate.type";
+    public static final String CONDENSATE_MASS = "measure.condensate.mass";
+    public static final String CONDENSATE_FLAVOURS = "measure.condensate.flavours";
+    public static final String CONDENSATE_KAPPA = "measure.condensate.kappa";
+    public static final String CONDENSATE_NOISE = "measure.condensate.noise";
+    public static final String CONDENSATE_VECTORS = "measure.condensate.vectors";
+    public static final String CONDENSATE_TOLERANCE = "measure.condensate.tolerance";
+    public static final String CONDENSATE_MAX_ITERATIONS = "measure.condensate.max-iterations";
+    public static final String PION_TYPE = "measure.pion.type";
+    public static final String PION_MASS = "measure.pion.mass";
+    public static final String PION_KAPPA = "measure.pion.kappa";
+    public static final String PION_TOLERANCE = "measure.pion.tolerance";
+    public static final String PION_MAX_ITERATIONS = "measure.pion.max-iterations";
     public static final String ANALYZE_S = "analyze.s";
     public static final String ANALYZE_PLOTS = "analyze.plots";
 
@@ -86,8 +99,33 @@ public final class ConfigKeys {
                     "Values every entry of `ensembles` falls back to (before the built-in defaults)."),
             new Key(Scope.RUN, ENSEMBLES, null, "required", "non-empty list of objects, unique `name`s",
                     "The ensembles of the run, each with the ensemble keys below."),
-            new Key(Scope.RUN, MEASURE_STAGES, DEFAULT_STAGES, "`[plaquette, polyakov]`", "`plaquette`, `polyakov`",
+            new Key(Scope.RUN, MEASURE_STAGES, DEFAULT_STAGES, "`[plaquette, polyakov]`",
+                    "`plaquette`, `polyakov`, `condensate`, `pion`",
                     "Measurement stages run on every configuration (the `generation` stage always runs)."),
+            new Key(Scope.RUN, CONDENSATE_TYPE, "sea", "`sea`", "`sea`, `staggered`, `wilson`",
+                    "Chiral condensate: the valence quark; `sea` takes each ensemble's first sea-quark species."),
+            new Key(Scope.RUN, CONDENSATE_MASS, null, "the sea mass", "> 0",
+                    "Chiral condensate, staggered: valence mass m."),
+            new Key(Scope.RUN, CONDENSATE_FLAVOURS, null, "the sea flavours, else 2^(d/2)", "> 0",
+                    "Chiral condensate, staggered: Nf of the normalisation (Nf/4)(1/V) Re tr (D + m)^-1 (4d)."),
+            new Key(Scope.RUN, CONDENSATE_KAPPA, null, "the sea κ", "> 0",
+                    "Chiral condensate, Wilson: valence κ; the value is (1/V) Re tr M^-1."),
+            new Key(Scope.RUN, CONDENSATE_NOISE, "z2", "`z2`", "`z2`, `z4`, `gaussian`",
+                    "Chiral condensate: noise of the stochastic estimator."),
+            new Key(Scope.RUN, CONDENSATE_VECTORS, 8, "`8`", "1..65536",
+                    "Chiral condensate: noise vectors per configuration, one row each (source = noise id)."),
+            new Key(Scope.RUN, CONDENSATE_TOLERANCE, 1e-9, "`1e-9`", "(0, 1)",
+                    "Chiral condensate: relative residual of each solve."),
+            new Key(Scope.RUN, CONDENSATE_MAX_ITERATIONS, 10000, "`10000`", ">= 1",
+                    "Chiral condensate: most solver iterations per noise vector."),
+            new Key(Scope.RUN, PION_TYPE, "sea", "`sea`", "`sea`, `staggered`, `wilson`",
+                    "Pion correlator: the valence quark, as for the condensate."),
+            new Key(Scope.RUN, PION_MASS, null, "the sea mass", "> 0", "Pion correlator, staggered: valence mass m."),
+            new Key(Scope.RUN, PION_KAPPA, null, "the sea κ", "> 0", "Pion correlator, Wilson: valence κ."),
+            new Key(Scope.RUN, PION_TOLERANCE, 1e-10, "`1e-10`", "(0, 1)",
+                    "Pion correlator: relative residual of each point-source solve."),
+            new Key(Scope.RUN, PION_MAX_ITERATIONS, 10000, "`10000`", ">= 1",
+                    "Pion correlator: most solver iterations per solve."),
             new Key(Scope.RUN, ANALYZE_S, DEFAULT_S, "`2.0`", "> 0",
                     "Γ-method window parameter S (Wolff 2004); 1 to 2 is usual."),
             new Key(Scope.RUN, ANALYZE_PLOTS, DEFAULT_PLOTS, "`true`", "`true`, `false`",

@@ -25,12 +25,12 @@ public final class RunConfig implements Serializable {
     private final String master;
     private final Map<String, String> sparkConf;
     private final List<ChainConfig> ensembles;
-    private final List<String> measureStages;
+    private final MeasureSettings measure;
     private final double analyzeS;
     private final boolean analyzePlots;
 
     public RunConfig(String source, String name, String output, long seed, String master,
-                     Map<String, String> sparkConf, List<ChainConfig> ensembles, List<String> measureStages,
+                     Map<String, String> sparkConf, List<ChainConfig> ensembles, MeasureSettings measure,
                      double analyzeS, boolean analyzePlots) {
         this.source = source;
         this.name = name;
@@ -39,7 +39,7 @@ public final class RunConfig implements Serializable {
         this.master = master;
         this.sparkConf = Map.copyOf(new LinkedHashMap<>(sparkConf));
         this.ensembles = List.copyOf(ensembles);
-        this.measureStages = List.copyOf(measureStages);
+        this.measure = measure;
         this.analyzeS = analyzeS;
         this.analyzePlots = analyzePlots;
     }
@@ -76,7 +76,10 @@ public final class RunConfig implements Serializable {
         return ensembles.stream().filter(e -> e.ensemble.equals(name)).findFirst();
     }
 
-    public List<String> measureStages() { return measureStages; }
+    public List<String> measureStages() { return measure.stages(); }
+
+    /** The {@code measure.*} settings; {@link MeasureSettings#stagesFor} gives an ensemble's stages. */
+    public MeasureSettings measure() { return measure; }
 
     public double analyzeS() { return analyzeS; }
 
@@ -85,17 +88,27 @@ public final class RunConfig implements Serializable {
 
     public RunConfig withOutput(String newOutput) {
         return new RunConfig(source, name, RunConfigLoader.resolveOutput(newOutput), seed, master, sparkConf,
-                ensembles, measureStages, analyzeS, analyzePlots);
+                ensembles, measure, analyzeS, analyzePlots);
     }
 
     public RunConfig withMaster(String newMaster) {
-        return new RunConfig(source, name, output, seed, newMaster, sparkConf, ensembles, measureStages, analyzeS,
+        return new RunConfig(source, name, output, seed, newMaster, sparkConf, ensembles, measure, analyzeS,
                 analyzePlots);
     }
 
     public RunConfig withEnsembles(List<ChainConfig> newEnsembles) {
-        return new RunConfig(source, name, output, seed, master, sparkConf, newEnsembles, measureStages, analyzeS,
+        return new RunConfig(source, name, output, seed, master, sparkConf, newEnsembles, measure, analyzeS,
                 analyzePlots);
+    }
+
+    private static Map<String, Object> quarkTree(ValenceQuark q, Map<String, Object> rest) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("type", q.type());
+        if (!Double.isNaN(q.mass())) t.put("mass", q.mass());
+        if (!Double.isNaN(q.flavours())) t.put("flavours", q.flavours());
+        if (!Double.isNaN(q.kappa())) t.put("kappa", q.kappa());
+        t.putAll(new java.util.TreeMap<>(rest));
+        return t;
     }
 
     /** The resolved configuration as ordered maps and lists (for run.json). */
@@ -112,7 +125,14 @@ public final class RunConfig implements Serializable {
         List<Object> ens = new ArrayList<>();
         for (ChainConfig c : ensembles) ens.add(EnsembleJson.toTree(c));
         m.put(ConfigKeys.ENSEMBLES, ens);
-        m.put("measure", Map.of("stages", measureStages));
+        Map<String, Object> measureTree = new LinkedHashMap<>();
+        measureTree.put("stages", measure.stages());
+        measureTree.put("condensate", quarkTree(measure.condensateQuark(), Map.of("noise",
+                measure.noise().name().toLowerCase(java.util.Locale.ROOT), "vectors", measure.vectors(),
+                "tolerance", measure.condensateTolerance(), "max-iterations", measure.condensateMaxIterations())));
+        measureTree.put("pion", quarkTree(measure.pionQuark(), Map.of("tolerance", measure.pionTolerance(),
+                "max-iterations", measure.pionMaxIterations())));
+        m.put("measure", measureTree);
         Map<String, Object> analyze = new LinkedHashMap<>();
         analyze.put("s", analyzeS);
         analyze.put("plots", analyzePlots);

@@ -27,6 +27,7 @@ import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.measurement.MeasurementStages;
+import org.latticespark.measurement.fermion.NoiseKind;
 import org.latticespark.spark.InvalidInputException;
 import org.latticespark.spark.config.ConfigKeys.Key;
 import org.latticespark.spark.config.ConfigKeys.Scope;
@@ -153,16 +154,16 @@ final class RunConfigLoader {
             ensembles.add(c);
         }
 
-        List<String> stages = stringList(run, ConfigKeys.MEASURE_STAGES, top);
-        Set<String> seen = new HashSet<>();
-        for (String s : stages) {
+        MeasureSettings measure = measureSettings(run, top);
+        for (ChainConfig c : ensembles) {
             try {
-                MeasurementStages.of(s);
+                measure.stagesFor(c);
             } catch (IllegalArgumentException e) {
-                throw top.error(run, ConfigKeys.MEASURE_STAGES, "unknown stage '" + s + "', known: "
-                        + MeasurementStages.NAMES + " (the generation stage always runs)");
+                String msg = e.getMessage();
+                int colon = msg.indexOf(':');
+                String key = colon > 0 ? msg.substring(0, colon) : "";
+                throw new InvalidInputException(top.prefix() + msg + (key.isEmpty() ? "" : lineOf(run, key)), e);
             }
-            if (!seen.add(s)) throw top.error(run, ConfigKeys.MEASURE_STAGES, "stage '" + s + "' listed twice");
         }
         double s = number(run, ConfigKeys.ANALYZE_S, top);
         if (!(s > 0) || Double.isInfinite(s)) throw top.error(run, ConfigKeys.ANALYZE_S, "must be finite and > 0, got " + s);
@@ -170,7 +171,50 @@ final class RunConfigLoader {
 
         String output = root.hasPath(ConfigKeys.OUTPUT) ? string(root, ConfigKeys.OUTPUT, top) : "runs/" + name;
         if (output.isBlank()) throw top.error(root, ConfigKeys.OUTPUT, "must not be empty");
-        return new RunConfig(file, name, resolveOutput(output), seed, master, sparkConf, ensembles, stages, s, plots);
+        return new RunConfig(file, name, resolveOutput(output), seed, master, sparkConf, ensembles, measure, s, plots);
+    }
+
+    private static MeasureSettings measureSettings(Config run, Ctx top) {
+        List<String> stages = stringList(run, ConfigKeys.MEASURE_STAGES, top);
+        Set<String> seen = new HashSet<>();
+        for (String st : stages) {
+            if (!MeasurementStages.NAMES.contains(st)) {
+                throw top.error(run, ConfigKeys.MEASURE_STAGES, "unknown stage '" + st + "', known: "
+                        + MeasurementStages.NAMES + " (the generation stage always runs)");
+            }
+            if (!seen.add(st)) throw top.error(run, ConfigKeys.MEASURE_STAGES, "stage '" + st + "' listed twice");
+        }
+        ValenceQuark condensate = new ValenceQuark("condensate",
+                choice(run, ConfigKeys.CONDENSATE_TYPE, top, ValenceQuark.SEA, "staggered", "wilson"),
+                optionalNumber(run, ConfigKeys.CONDENSATE_MASS, top), optionalNumber(run, ConfigKeys.CONDENSATE_FLAVOURS, top),
+                optionalNumber(run, ConfigKeys.CONDENSATE_KAPPA, top));
+        ValenceQuark pion = new ValenceQuark("pion",
+                choice(run, ConfigKeys.PION_TYPE, top, ValenceQuark.SEA, "staggered", "wilson"),
+                optionalNumber(run, ConfigKeys.PION_MASS, top), Double.NaN, optionalNumber(run, ConfigKeys.PION_KAPPA, top));
+        NoiseKind noise = NoiseKind.valueOf(choice(run, ConfigKeys.CONDENSATE_NOISE, top, "z2", "z4", "gaussian")
+                .toUpperCase(Locale.ROOT));
+        int vectors = int32(run, ConfigKeys.CONDENSATE_VECTORS, top);
+        if (vectors < 1 || vectors > 65536) {
+            throw top.error(run, ConfigKeys.CONDENSATE_VECTORS, "must be in 1..65536, got " + vectors);
+        }
+        MeasureSettings m = new MeasureSettings(stages, condensate, noise, vectors,
+                number(run, ConfigKeys.CONDENSATE_TOLERANCE, top), int32(run, ConfigKeys.CONDENSATE_MAX_ITERATIONS, top),
+                pion, number(run, ConfigKeys.PION_TOLERANCE, top), int32(run, ConfigKeys.PION_MAX_ITERATIONS, top));
+        for (String[] kv : new String[][] {{ConfigKeys.CONDENSATE_TOLERANCE, ""}, {ConfigKeys.PION_TOLERANCE, ""}}) {
+            double t = number(run, kv[0], top);
+            if (!(t > 0 && t < 1)) throw top.error(run, kv[0], "must be in (0, 1), got " + t);
+        }
+        for (String k : List.of(ConfigKeys.CONDENSATE_MAX_ITERATIONS, ConfigKeys.PION_MAX_ITERATIONS)) {
+            if (int32(run, k, top) < 1) throw top.error(run, k, "must be >= 1, got " + int32(run, k, top));
+        }
+        return m;
+    }
+
+    private static double optionalNumber(Config c, String key, Ctx ctx) {
+        if (!c.hasPath(key)) return Double.NaN;
+        double v = number(c, key, ctx);
+        if (!(v > 0) || Double.isInfinite(v)) throw ctx.error(c, key, "must be finite and > 0, got " + v);
+        return v;
     }
 
     /** A stored parameters object: every key present, no unknown key. */

@@ -1,6 +1,8 @@
 package org.latticespark.spark.measure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -8,7 +10,8 @@ import org.apache.spark.sql.Row;
 import org.latticespark.measurement.Measurement;
 import org.latticespark.measurement.MeasurementContext;
 import org.latticespark.measurement.MeasurementStage;
-import org.latticespark.measurement.MeasurementStages;
+import org.latticespark.spark.InvalidInputException;
+import org.latticespark.spark.config.MeasureSettings;
 import org.latticespark.spark.table.StoredConfiguration;
 import org.latticespark.spark.table.Tables;
 
@@ -16,22 +19,32 @@ import org.latticespark.spark.table.Tables;
 final class MeasureFunction implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> stageNames;
+    private final MeasureSettings settings;
     private final String tablePath;
-    private transient List<MeasurementStage> stages;
+    private transient Map<String, List<MeasurementStage>> stages;
 
-    MeasureFunction(List<String> stageNames, String tablePath) {
-        this.stageNames = List.copyOf(stageNames);
+    MeasureFunction(MeasureSettings settings, String tablePath) {
+        this.settings = settings;
         this.tablePath = tablePath;
     }
 
     @Override
     public Iterator<Row> call(Row row) {
-        if (stages == null) stages = MeasurementStages.of(stageNames);
+        if (stages == null) stages = new HashMap<>();
         StoredConfiguration sc = Tables.readConfiguration(row, tablePath);
+        List<MeasurementStage> ensembleStages = stages.get(sc.ensemble());
+        if (ensembleStages == null) {
+            try {
+                ensembleStages = settings.stagesFor(sc.config());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(Tables.where(tablePath, sc.ensemble(), sc.chain(), sc.update()) + ": "
+                        + e.getMessage(), e);
+            }
+            stages.put(sc.ensemble(), ensembleStages);
+        }
         List<Row> out = new ArrayList<>();
         MeasurementContext context = new MeasurementContext(sc.ensemble(), sc.chain(), sc.update(), sc.config().seed);
-        for (MeasurementStage stage : stages) {
+        for (MeasurementStage stage : ensembleStages) {
             for (Measurement m : stage.measure(sc.field(), context)) {
                 out.add(Tables.measurementRow(sc.ensemble(), sc.chain(), sc.update(), m.observable(), m.source(),
                         m.value()));

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.latticespark.spark.config.MeasureSettings;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.table.Tables;
@@ -36,8 +37,8 @@ public final class MeasureJob {
      *
      * @param tablePath names the configuration table in error messages
      */
-    public static Dataset<Row> measurements(Dataset<Row> configurations, List<String> stages, String tablePath) {
-        return configurations.flatMap(new MeasureFunction(stages, tablePath), Encoders.row(Tables.MEASUREMENT_SCHEMA));
+    public static Dataset<Row> measurements(Dataset<Row> configurations, MeasureSettings settings, String tablePath) {
+        return configurations.flatMap(new MeasureFunction(settings, tablePath), Encoders.row(Tables.MEASUREMENT_SCHEMA));
     }
 
     public Result run(boolean overwrite) {
@@ -50,7 +51,7 @@ public final class MeasureJob {
         try {
             spark.sparkContext().setJobDescription("latticespark measure " + config.name());
             AtomicOutput.write(spark, target, overwrite, tmp -> {
-                Tables.write(measurements(configurations, config.measureStages(), source), tmp);
+                Tables.write(measurements(configurations, config.measure(), source), tmp);
                 return null;
             });
         } finally {
