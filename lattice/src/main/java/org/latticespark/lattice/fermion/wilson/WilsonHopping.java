@@ -103,7 +103,7 @@ public final class WilsonHopping {
      * For every output position i, site = outSites[i]:
      * out[i] = (x == null ? 0 : x[i]) + c · (H y)(site), or H† when dagger. Input y holds the field of site m at
      * position inPos[m] (the identity for full fields, the even–odd index for half fields; inSites positions in
-     * all), output and x at position i. out must not alias y; it may alias x.
+     * all), output and x at position i. out must alias neither y nor x (out is cleared before x is read).
      */
     void apply(double[] y, int inSites, int[] inPos, int[] outSites, double[] out, double[] x, double c,
             boolean dagger) {
@@ -112,6 +112,9 @@ public final class WilsonHopping {
         if (x != null) requireLength("x", x, (long) outSites.length * siteStride);
         if (y == out) {
             throw new IllegalArgumentException("input and output must be different arrays");
+        }
+        if (x == out) {
+            throw new IllegalArgumentException("x and output must be different arrays");
         }
         double sigma = dagger ? -1 : 1;
         if (colours == 3) {

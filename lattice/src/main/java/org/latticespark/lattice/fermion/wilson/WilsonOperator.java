@@ -8,7 +8,7 @@ import org.latticespark.lattice.parallel.Parallelism;
  * The Wilson Dirac operator M = 1 − κ H on full fields (V·S·N·2 doubles: site, spin, colour, re/im), with H the
  * hopping term of {@link WilsonHopping} (projectors 1 ∓ γ_μ, fermions antiperiodic in time) and
  * κ = 1/(2m₀ + 2d). M is γ₅-Hermitian, M† = γ₅ M γ₅ = 1 − κ H†; {@link #applyDagger} applies it by exchanging
- * the projectors, which equals γ₅ M γ₅ without the two γ₅ passes. No clover term in this version.
+ * the projectors, which equals γ₅ M γ₅ without the two γ₅ passes. With a clover term: {@link WilsonCloverOperator}.
  *
  * <p>One application of M costs {@link WilsonHopping#flopsPerSite} + 4·S·N flops per site (out = in − κ Hin:
  * one multiplication and one addition per real number), 1320 + 48 = 1368 for SU(3) in d = 4.
