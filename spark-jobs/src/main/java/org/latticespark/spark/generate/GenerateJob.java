@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.spark.InvalidInputException;
+import org.latticespark.generation.hmc.fermion.FermionTerms;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.progress.ChainProgress;
@@ -98,6 +99,18 @@ public final class GenerateJob {
         return spark.createDataFrame(rows, Tables.CONFIGURATION_SCHEMA);
     }
 
+    /** The fermion content of each dynamical ensemble, with the rational approximations' degrees and errors. */
+    static void logFermions(RunConfig config) {
+        for (ChainConfig c : config.ensembles()) {
+            if (!c.fermions.dynamical()) continue;
+            LOG.info("generate: {}: {}, {} fermion steps x {} gauge sub-steps per trajectory", c.ensemble, c.fermions,
+                    c.steps, c.gaugeSubsteps);
+            for (var r : FermionTerms.rationalApproximations(c.fermions, c.extents.length)) {
+                LOG.info("generate: {}: {}", c.ensemble, r.describe());
+            }
+        }
+    }
+
     /** Generates and writes {@code <output>/configurations}; refuses an existing one unless overwrite. */
     public Result run(boolean overwrite) {
         String target = config.layout().configurations();
@@ -107,6 +120,7 @@ public final class GenerateJob {
         for (ChainTask t : tasks) updates += t.config().totalUpdates();
         LOG.info("generate: {} ensemble(s), {} chain(s), {} updates in all -> {}", config.ensembles().size(),
                 tasks.size(), updates, target);
+        logFermions(config);
 
         ProgressAccumulator progress = new ProgressAccumulator();
         spark.sparkContext().register(progress, ProgressAccumulator.NAME);

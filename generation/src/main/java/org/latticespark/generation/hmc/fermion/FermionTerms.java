@@ -2,6 +2,8 @@ package org.latticespark.generation.hmc.fermion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.Monomial;
 import org.latticespark.lattice.geometry.Lattice;
@@ -13,6 +15,26 @@ import org.latticespark.lattice.solver.MultiShiftCg;
 /** The pseudofermion terms of the HMC Hamiltonian for an ensemble's {@code fermions.*} keys. */
 public final class FermionTerms {
     private FermionTerms() {}
+
+    /** The RHMC approximations of every staggered species that needs one, in species order (for the run log). */
+    public static List<StaggeredRationalApproximations> rationalApproximations(FermionConfig f, int dimensions) {
+        List<StaggeredRationalApproximations> out = new ArrayList<>();
+        if (f.type != FermionConfig.Type.STAGGERED) return out;
+        for (int i = 0; i < f.masses.length; i++) {
+            if (f.flavours[i] != FermionConfig.tastes(dimensions)) {
+                out.add(approximations(dimensions, f.flavours[i], f.masses[i], f.rationalTolerance));
+            }
+        }
+        return out;
+    }
+
+    /** Remez takes up to seconds: the chains of an ensemble that share a JVM (a Spark executor) share the result. */
+    private static StaggeredRationalApproximations approximations(int d, int flavours, double mass, double tolerance) {
+        return CACHE.computeIfAbsent(List.of(d, flavours, mass, tolerance),
+                k -> StaggeredRationalApproximations.create(d, flavours, mass, tolerance));
+    }
+
+    private static final Map<List<Object>, StaggeredRationalApproximations> CACHE = new ConcurrentHashMap<>();
 
     /** One term per species (two for a Hasenbusch-split Wilson species); pseudofermion indices 0, 1, … in order. */
     public static List<Monomial> create(FermionConfig f, Lattice lattice, GaugeGroup group, Parallelism par) {
@@ -29,8 +51,7 @@ public final class FermionTerms {
                                 par));
                     } else {
                         terms.add(new StaggeredRationalPseudofermion(lattice, group, terms.size(),
-                                StaggeredRationalApproximations.create(lattice.dimensions(), f.flavours[i],
-                                        f.masses[i], f.rationalTolerance),
+                                approximations(lattice.dimensions(), f.flavours[i], f.masses[i], f.rationalTolerance),
                                 new MultiShiftCg(f.tolerance, f.maxIterations, par),
                                 new MultiShiftCg(f.forceTolerance, f.maxIterations, par), par));
                     }
