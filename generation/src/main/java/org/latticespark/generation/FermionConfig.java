@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>Staggered: a species with flavours equal to the taste count 2^{d/2} (4 in 4d) is one even-site pseudofermion
  * with det(m² − D_eo D_oe); any other count is RHMC with the power Nf/2^{d/2}. Wilson: each species is Nf = 2
  * degenerate flavours, one even–odd pseudofermion with det(Ŝ†Ŝ); with a Hasenbusch κ_h the determinant is split
- * into det(Ŝ_h†Ŝ_h) · det(Ŝ†Ŝ)/det(Ŝ_h†Ŝ_h).
+ * into det(Ŝ_h†Ŝ_h) · det(Ŝ†Ŝ)/det(Ŝ_h†Ŝ_h); with c_SW &gt; 0 (clover) the weight is (det A_oo)² det(Ŝ†Ŝ).
  */
 public final class FermionConfig implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,6 +25,7 @@ public final class FermionConfig implements Serializable {
     public final double[] kappas;
     public final int[] flavours;
     public final double hasenbuschKappa;
+    public final double cSw;
     public final double tolerance;
     public final double forceTolerance;
     public final int maxIterations;
@@ -36,6 +37,7 @@ public final class FermionConfig implements Serializable {
         kappas = b.kappas.clone();
         flavours = b.flavours.clone();
         hasenbuschKappa = b.hasenbuschKappa;
+        cSw = b.cSw;
         tolerance = b.tolerance;
         forceTolerance = b.forceTolerance;
         maxIterations = b.maxIterations;
@@ -60,7 +62,7 @@ public final class FermionConfig implements Serializable {
 
     public Builder toBuilder() {
         return builder().type(type).masses(masses).kappas(kappas).flavours(flavours).hasenbuschKappa(hasenbuschKappa)
-                .tolerance(tolerance).forceTolerance(forceTolerance).maxIterations(maxIterations)
+                .cSw(cSw).tolerance(tolerance).forceTolerance(forceTolerance).maxIterations(maxIterations)
                 .rationalTolerance(rationalTolerance);
     }
 
@@ -71,7 +73,8 @@ public final class FermionConfig implements Serializable {
             case STAGGERED -> String.format(Locale.ROOT, "staggered m=%s Nf=%s", Arrays.toString(masses),
                     Arrays.toString(flavours));
             case WILSON -> String.format(Locale.ROOT, "wilson kappa=%s Nf=%s%s", Arrays.toString(kappas),
-                    Arrays.toString(flavours), hasenbuschKappa > 0 ? " hasenbusch " + hasenbuschKappa : "");
+                    Arrays.toString(flavours), (cSw != 0 ? " csw=" + cSw : "")
+                    + (hasenbuschKappa > 0 ? " hasenbusch " + hasenbuschKappa : ""));
         };
     }
 
@@ -81,6 +84,7 @@ public final class FermionConfig implements Serializable {
         private double[] kappas = {0.125};
         private int[] flavours = {4};
         private double hasenbuschKappa = 0;
+        private double cSw = 0;
         private double tolerance = 1e-10;
         private double forceTolerance = 1e-8;
         private int maxIterations = 10000;
@@ -91,6 +95,7 @@ public final class FermionConfig implements Serializable {
         public Builder kappas(double... v) { kappas = v.clone(); return this; }
         public Builder flavours(int... v) { flavours = v.clone(); return this; }
         public Builder hasenbuschKappa(double v) { hasenbuschKappa = v; return this; }
+        public Builder cSw(double v) { cSw = v; return this; }
         public Builder tolerance(double v) { tolerance = v; return this; }
         public Builder forceTolerance(double v) { forceTolerance = v; return this; }
         public Builder maxIterations(int v) { maxIterations = v; return this; }
@@ -117,6 +122,7 @@ public final class FermionConfig implements Serializable {
                         + Arrays.toString(masses), Arrays.toString(flavours));
                 require(hasenbuschKappa == 0, "fermions.hasenbusch-kappa", "is for Wilson fermions; must be 0 for "
                         + "staggered", hasenbuschKappa);
+                require(cSw == 0, "fermions.csw", "is for Wilson fermions; must be 0 for staggered", cSw);
             }
             if (type == Type.WILSON) {
                 require(kappas.length >= 1 && kappas.length <= 8, "fermions.kappa", "must give 1 to 8 values of kappa",
@@ -133,6 +139,10 @@ public final class FermionConfig implements Serializable {
                 require(hasenbuschKappa == 0 || (kappas.length == 1 && hasenbuschKappa > 0
                                 && hasenbuschKappa < kappas[0]), "fermions.hasenbusch-kappa",
                         "must be 0 (off) or, with one kappa, in (0, kappa) (a heavier quark)", hasenbuschKappa);
+                require(cSw >= 0 && cSw < 100, "fermions.csw", "must be in [0, 100)", cSw);
+                require(cSw == 0 || hasenbuschKappa == 0, "fermions.hasenbusch-kappa",
+                        "Hasenbusch preconditioning is not available with a clover term yet; must be 0 when fermions.csw > 0",
+                        hasenbuschKappa);
             }
             return new FermionConfig(this);
         }

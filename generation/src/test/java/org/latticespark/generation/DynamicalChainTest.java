@@ -25,6 +25,8 @@ class DynamicalChainTest {
                 Arguments.of("wilson hasenbusch", "SU3", new int[] {2, 2, 2, 4}, 2,
                         FermionConfig.builder().type(FermionConfig.Type.WILSON).kappas(0.12).flavours(2)
                                 .hasenbuschKappa(0.08)),
+                Arguments.of("wilson clover", "SU2", new int[] {2, 2, 2, 4}, 2,
+                        FermionConfig.builder().type(FermionConfig.Type.WILSON).kappas(0.12).flavours(2).cSw(1.2)),
                 Arguments.of("staggered 2d U(1)", "U1", new int[] {4, 4}, 3,
                         FermionConfig.builder().type(FermionConfig.Type.STAGGERED).masses(0.2).flavours(1)));
     }

@@ -193,7 +193,7 @@ class RunConfigTest {
                 + "\"configurations\":10,\"threads\":1,\"backend\":\"java\",\"heatbath\":{\"overrelaxation\":3},"
                 + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9,\"gauge-substeps\":1},"
                 + "\"fermions\":{\"type\":\"none\",\"flavours\":[4],\"mass\":[0.1],\"kappa\":[0.125],"
-                + "\"hasenbusch-kappa\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
+                + "\"hasenbusch-kappa\":0.0,\"csw\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
                 + "\"rational-tolerance\":1.0E-10}}", json);
         ChainConfig back = EnsembleJson.fromJson(json, "test");
         assertEquals(json, EnsembleJson.toJson(back));
@@ -242,6 +242,9 @@ class RunConfigTest {
                 {"algorithm = hmc, fermions { type = wilson, kappa = 0.1, flavours = 1 }", "fermions.flavours", "Nf = 2"},
                 {"algorithm = hmc, fermions { type = wilson, flavours = 2, kappa = 0.12, hasenbusch-kappa = 0.13 }",
                         "fermions.hasenbusch-kappa", "heavier"},
+                {"algorithm = hmc, fermions { type = wilson, kappa = 0.12, csw = 1.5, hasenbusch-kappa = 0.1 }",
+                        "fermions.hasenbusch-kappa", "clover"},
+                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, csw = 1 }", "fermions.csw", "Wilson"},
                 {"algorithm = hmc, fermions { type = staggered, mass = 0.1, tolerance = 0.5 }", "fermions.tolerance", "(0, 1e-3]"},
                 {"algorithm = hmc, fermions { type = quarks }", "fermions.type", "none, staggered, wilson"},
                 {"algorithm = hmc, hmc.gauge-substeps = 2", "hmc.gauge-substeps", "without dynamical fermions"},

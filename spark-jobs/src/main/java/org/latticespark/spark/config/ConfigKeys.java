@@ -72,6 +72,7 @@ public final class ConfigKeys {
     public static final String E_MASS = "fermions.mass";
     public static final String E_KAPPA = "fermions.kappa";
     public static final String E_HASENBUSCH = "fermions.hasenbusch-kappa";
+    public static final String E_CSW = "fermions.csw";
     public static final String E_TOLERANCE = "fermions.tolerance";
     public static final String E_FORCE_TOLERANCE = "fermions.force-tolerance";
     public static final String E_MAX_ITERATIONS = "fermions.max-iterations";
@@ -178,6 +179,8 @@ public final class ConfigKeys {
                     "Wilson only: hopping parameter κ = 1/(2 m0 + 2d) of each species."),
             new Key(Scope.ENSEMBLE, E_HASENBUSCH, 0.0, "`0`", "0 (off) or (0, κ)",
                     "Wilson, one species: Hasenbusch mass preconditioning with the heavier κ_h."),
+            new Key(Scope.ENSEMBLE, E_CSW, 0.0, "`0`", "[0, 100)",
+                    "Wilson only: clover coefficient c_SW (0: plain Wilson); not yet with Hasenbusch."),
             new Key(Scope.ENSEMBLE, E_TOLERANCE, 1e-10, "`1e-10`", "(0, 1e-3]",
                     "Relative residual of the solves of the action and heat bath (the Metropolis test)."),
             new Key(Scope.ENSEMBLE, E_FORCE_TOLERANCE, 1e-8, "`1e-8`", "(0, 1e-2]",

@@ -52,6 +52,7 @@ public final class EnsembleJson {
         fermions.put("mass", f.masses.clone());
         fermions.put("kappa", f.kappas.clone());
         fermions.put("hasenbusch-kappa", f.hasenbuschKappa);
+        fermions.put("csw", f.cSw);
         fermions.put("tolerance", f.tolerance);
         fermions.put("force-tolerance", f.forceTolerance);
         fermions.put("max-iterations", f.maxIterations);

@@ -284,6 +284,7 @@ final class RunConfigLoader {
                 .masses(masses)
                 .kappas(kappas)
                 .hasenbuschKappa(number(m, ConfigKeys.E_HASENBUSCH, ctx))
+                .cSw(number(m, ConfigKeys.E_CSW, ctx))
                 .tolerance(number(m, ConfigKeys.E_TOLERANCE, ctx))
                 .forceTolerance(number(m, ConfigKeys.E_FORCE_TOLERANCE, ctx))
                 .maxIterations(int32(m, ConfigKeys.E_MAX_ITERATIONS, ctx))

@@ -38,6 +38,10 @@ public record ValenceQuark(String stage, String type, double mass, double flavou
             return new Resolved(t, m, nf, Double.NaN);
         }
         double k = !Double.isNaN(kappa) ? kappa : seaWilson ? sea.kappas[0] : missing(prefix + "kappa", ensemble);
+        if (Double.isNaN(kappa) && seaWilson && sea.cSw != 0) {
+            throw new IllegalArgumentException(prefix + "type: the sea quark of ensemble '" + ensemble.ensemble
+                    + "' has a clover term, which the Wilson measurements do not take yet; give " + prefix + "kappa");
+        }
         return new Resolved(t, Double.NaN, Double.NaN, k);
     }
 

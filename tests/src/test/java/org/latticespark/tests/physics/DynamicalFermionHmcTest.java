@@ -20,11 +20,13 @@ import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.generation.hmc.Monomial;
 import org.latticespark.generation.hmc.fermion.StaggeredPseudofermion;
 import org.latticespark.generation.hmc.fermion.StaggeredRationalPseudofermion;
+import org.latticespark.generation.hmc.fermion.WilsonCloverPseudofermion;
 import org.latticespark.generation.hmc.fermion.WilsonHasenbuschRatio;
 import org.latticespark.generation.hmc.fermion.WilsonPseudofermion;
 import org.latticespark.lattice.action.WilsonGaugeAction;
 import org.latticespark.lattice.backend.Backends;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
+import org.latticespark.lattice.fermion.wilson.WilsonCloverOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -37,7 +39,7 @@ import org.latticespark.lattice.solver.MultiShiftCg;
 /**
  * Physics validation of HMC with dynamical fermions on the outer time scale of the molecular dynamics and the gauge
  * force on the inner one: staggered Nf = 4 (one pseudofermion on the even sites, weight det A with A = m² − D_eo D_oe
- * = det(D + m)), staggered RHMC and Wilson Nf = 2 with Hasenbusch mass preconditioning.
+ * = det(D + m)), staggered RHMC, Wilson Nf = 2 with Hasenbusch mass preconditioning, and Wilson-clover Nf = 2.
  *
  * <p>1. Creutz's identity ⟨e^{−ΔH}⟩ = 1, which holds for any reversible, area-preserving molecular dynamics started
  * from the equilibrium distribution of (U, π, φ); it fails if the pseudofermion heat bath does not draw φ from
@@ -128,6 +130,25 @@ class DynamicalFermionHmcTest {
             @Override
             public double logWeight(GaugeField u, Parallelism par) {
                 return 2 * FermionDeterminants.logAbsDet(new WilsonOperator(u, kappa, par));
+            }
+        };
+    }
+
+    /** Wilson-clover Nf = 2: (det A_oo)² det(Ŝ†Ŝ) = |det M|² with M = A − κH. */
+    static Fermion wilsonClover(double kappa, double cSw) {
+        return new Fermion() {
+            @Override
+            public String name() { return "wilson-clover Nf=2 kappa=" + kappa + " csw=" + cSw; }
+
+            @Override
+            public Monomial term(Lattice lattice, GaugeGroup group, Parallelism par) {
+                return new WilsonCloverPseudofermion(lattice, group, kappa, cSw, 0,
+                        new ConjugateGradient(1e-11, 10_000, par), new ConjugateGradient(1e-8, 10_000, par), par);
+            }
+
+            @Override
+            public double logWeight(GaugeField u, Parallelism par) {
+                return 2 * FermionDeterminants.logAbsDet(new WilsonCloverOperator(u, kappa, cSw, par));
             }
         };
     }
@@ -260,6 +281,8 @@ class DynamicalFermionHmcTest {
                 Arguments.of(new Setup("U1", new int[] {4, 4}, 2.0, staggeredRhmc(0.2, 1), Integrator.LEAPFROG, 4, 2),
                         8000, 20_000),
                 Arguments.of(new Setup("U1", new int[] {4, 4}, 2.0, wilson(0.24, 0.15), Integrator.LEAPFROG, 4, 2),
+                        8000, 20_000),
+                Arguments.of(new Setup("U1", new int[] {4, 4}, 2.0, wilsonClover(0.24, 1.0), Integrator.LEAPFROG, 4, 2),
                         8000, 20_000));
     }
 

@@ -64,6 +64,9 @@ public final class FermionTerms {
                                 forceCg, par));
                         terms.add(new WilsonHasenbuschRatio(lattice, group, kappa, f.hasenbuschKappa, terms.size(),
                                 actionCg, forceCg, par));
+                    } else if (f.cSw != 0) {
+                        terms.add(new WilsonCloverPseudofermion(lattice, group, kappa, f.cSw, terms.size(), actionCg,
+                                forceCg, par));
                     } else {
                         terms.add(new WilsonPseudofermion(lattice, group, kappa, terms.size(), actionCg, forceCg, par));
                     }
