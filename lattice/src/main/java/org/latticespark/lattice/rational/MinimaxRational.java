@@ -18,9 +18,9 @@ record MinimaxRational(
 
     /** The alternation points as s = 1 − ln t / ln t_min ∈ [0, 1] (a start for a higher degree). */
     double[] shape() {
-        double uMin = Math.log(extremaT[0]);
+        double uMin = StrictMath.log(extremaT[0]);
         double[] s = new double[extremaT.length];
-        for (int i = 0; i < s.length; i++) s[i] = 1 - Math.log(extremaT[i]) / uMin;
+        for (int i = 0; i < s.length; i++) s[i] = 1 - StrictMath.log(extremaT[i]) / uMin;
         s[0] = 0;
         s[s.length - 1] = 1;
         return s;

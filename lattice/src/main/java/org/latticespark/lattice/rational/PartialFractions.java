@@ -44,14 +44,14 @@ record PartialFractions(BigDecimal alpha0, BigDecimal[] alpha, BigDecimal[] beta
         double abs0 = g[0].abs().doubleValue();
         double sMin = 0.5 * abs0 / (abs0 + maxLower);
         double sMax = 2 * (1 + maxUpper);
-        int points = (int) Math.ceil(GRID_PER_DECADE * Math.log10(sMax / sMin)) + 2;
-        double step = Math.log(sMax / sMin) / (points - 1);
+        int points = (int) Math.ceil(GRID_PER_DECADE * StrictMath.log10(sMax / sMin)) + 2;
+        double step = StrictMath.log(sMax / sMin) / (points - 1);
         DoubleDouble[] gd = Polynomials.toDoubleDouble(g);
         List<double[]> brackets = new ArrayList<>();
         double sPrev = sMin;
         double vPrev = Polynomials.evaluate(gd, DoubleDouble.of(sPrev)).hi();
         for (int i = 1; i < points; i++) {
-            double s = sMin * Math.exp(step * i);
+            double s = sMin * StrictMath.exp(step * i);
             double v = Polynomials.evaluate(gd, DoubleDouble.of(s)).hi();
             if (Math.signum(v) != Math.signum(vPrev)) brackets.add(new double[] {sPrev, s});
             sPrev = s;

@@ -42,9 +42,9 @@ public final class RationalApproximation {
 
     private double measureMaxRelativeError() {
         double max = 0;
-        double logRatio = Math.log(lambdaMax / lambdaMin);
+        double logRatio = StrictMath.log(lambdaMax / lambdaMin);
         for (int i = 0; i < GRID_POINTS; i++) {
-            double x = i == GRID_POINTS - 1 ? lambdaMax : lambdaMin * Math.exp(logRatio * i / (GRID_POINTS - 1));
+            double x = i == GRID_POINTS - 1 ? lambdaMax : lambdaMin * StrictMath.exp(logRatio * i / (GRID_POINTS - 1));
             max = Math.max(max, Math.abs(relativeError(x)));
         }
         for (double x : extrema) max = Math.max(max, Math.abs(relativeError(x)));
@@ -60,7 +60,7 @@ public final class RationalApproximation {
 
     /** r(x) / x^{num/den} − 1, in double precision. */
     public double relativeError(double x) {
-        return value(x) / Math.pow(x, exponent()) - 1;
+        return value(x) / StrictMath.pow(x, exponent()) - 1;
     }
 
     /** The approximated power num/den as a double. */

@@ -81,7 +81,7 @@ public final class Remez {
         double rate = two.maxRelativeError() / one.maxRelativeError();
         int guess = 2;
         if (rate < 1) {
-            guess += (int) Math.ceil(Math.log(relativeError / two.maxRelativeError()) / Math.log(rate));
+            guess += (int) Math.ceil(StrictMath.log(relativeError / two.maxRelativeError()) / StrictMath.log(rate));
         }
         int n = Math.max(2, Math.min(MAX_DEGREE, guess));
         RationalApproximation best = n == 2 ? two : approximate(num, den, lambdaMin, lambdaMax, n);
@@ -117,7 +117,7 @@ public final class Remez {
             }
         }
         int n = m.degree();
-        double scale = Math.pow(lambdaMax, (double) m.p() / m.q());
+        double scale = StrictMath.pow(lambdaMax, (double) m.p() / m.q());
         double[] alpha = new double[n];
         double[] beta = new double[n];
         for (int k = 0; k < n; k++) {
@@ -126,7 +126,7 @@ public final class Remez {
         }
         double[] extrema = new double[m.extremaT().length];
         for (int i = 0; i < extrema.length; i++) {
-            extrema[i] = Math.min(lambdaMax, Math.max(lambdaMin, lambdaMax * Math.pow(m.extremaT()[i], m.q())));
+            extrema[i] = Math.min(lambdaMax, Math.max(lambdaMin, lambdaMax * StrictMath.pow(m.extremaT()[i], m.q())));
         }
         return new RationalApproximation(m.p(), m.q(), lambdaMin, lambdaMax, scale * pf.alpha0().doubleValue(),
                 alpha, beta, m.levelledError(), extrema);

@@ -34,7 +34,7 @@ final class RemezIteration {
     private final MathContext mc;
 
     static int defaultDigits(double ratio, int n) {
-        return 32 + (int) Math.ceil(n * (1 + Math.log10(1 / ratio)) / 3);
+        return 32 + (int) Math.ceil(n * (1 + StrictMath.log10(1 / ratio)) / 3);
     }
 
     RemezIteration(int p, int q, double ratio, int n, int digits) {
@@ -42,7 +42,7 @@ final class RemezIteration {
         this.q = q;
         this.n = n;
         this.ratio = ratio;
-        this.uMin = Math.log(ratio) / q;
+        this.uMin = StrictMath.log(ratio) / q;
         this.mc = new MathContext(digits, RoundingMode.HALF_EVEN);
     }
 
@@ -50,7 +50,7 @@ final class RemezIteration {
     MinimaxRational run() {
         int m = 2 * n + 2;
         double[] shape = new double[m];
-        for (int i = 0; i < m; i++) shape[i] = 0.5 * (1 - Math.cos(Math.PI * i / (m - 1)));
+        for (int i = 0; i < m; i++) shape[i] = 0.5 * (1 - StrictMath.cos(Math.PI * i / (m - 1)));
         return run(shape);
     }
 
@@ -66,9 +66,9 @@ final class RemezIteration {
             double x = (double) i * (shape.length - 1) / (m - 1);
             int k = Math.min((int) x, shape.length - 2);
             double s = shape[k] + (x - k) * (shape[k + 1] - shape[k]);
-            reference[i] = Math.exp(uMin * (1 - s));
+            reference[i] = StrictMath.exp(uMin * (1 - s));
         }
-        reference[0] = Math.exp(uMin);
+        reference[0] = StrictMath.exp(uMin);
         reference[m - 1] = 1;
         Level level = initialLevel();
         double lastSpread = Double.NaN;
@@ -208,30 +208,30 @@ final class RemezIteration {
         zeros[0] = uMin;
         zeros[m] = 0;
         for (int i = 0; i + 1 < m; i++) {
-            zeros[i + 1] = zero(num, den, Math.log(reference[i]), Math.log(reference[i + 1]));
+            zeros[i + 1] = zero(num, den, StrictMath.log(reference[i]), StrictMath.log(reference[i + 1]));
         }
         double[] next = new double[m];
         for (int i = 0; i < m; i++) {
             double u = maximum(num, den, zeros[i], zeros[i + 1]);
             if (i == 0 && absError(num, den, uMin) >= absError(num, den, u)) u = uMin;
             if (i == m - 1 && absError(num, den, 0) >= absError(num, den, u)) u = 0;
-            next[i] = Math.exp(u);
+            next[i] = StrictMath.exp(u);
         }
         return next;
     }
 
     private double absError(DoubleDouble[] num, DoubleDouble[] den, double u) {
-        return Math.abs(error(num, den, Math.exp(u)));
+        return Math.abs(error(num, den, StrictMath.exp(u)));
     }
 
     /** Bisection for a sign change of e in u = ln t; the midpoint if the ends do not differ in sign. */
     private double zero(DoubleDouble[] num, DoubleDouble[] den, double lo, double hi) {
-        double eLo = error(num, den, Math.exp(lo));
-        double eHi = error(num, den, Math.exp(hi));
+        double eLo = error(num, den, StrictMath.exp(lo));
+        double eHi = error(num, den, StrictMath.exp(hi));
         if (Math.signum(eLo) == Math.signum(eHi)) return 0.5 * (lo + hi);
         while (hi - lo > SEARCH_WIDTH * Math.max(1, Math.abs(uMin))) {
             double mid = 0.5 * (lo + hi);
-            double e = error(num, den, Math.exp(mid));
+            double e = error(num, den, StrictMath.exp(mid));
             if (Math.signum(e) == Math.signum(eLo)) {
                 lo = mid;
                 eLo = e;

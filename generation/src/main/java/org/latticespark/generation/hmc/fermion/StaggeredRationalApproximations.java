@@ -195,9 +195,9 @@ public final class StaggeredRationalApproximations {
         double measureMaxRelativeError(double[] extrema) {
             double max = 0;
             for (double x : extrema) max = Math.max(max, Math.abs(relativeError(x)));
-            double logRatio = Math.log(lambdaMax / lambdaMin);
+            double logRatio = StrictMath.log(lambdaMax / lambdaMin);
             for (int i = 0; i < ERROR_GRID; i++) {
-                double x = i == ERROR_GRID - 1 ? lambdaMax : lambdaMin * Math.exp(logRatio * i / (ERROR_GRID - 1));
+                double x = i == ERROR_GRID - 1 ? lambdaMax : lambdaMin * StrictMath.exp(logRatio * i / (ERROR_GRID - 1));
                 max = Math.max(max, Math.abs(relativeError(x)));
             }
             return max;
@@ -212,7 +212,7 @@ public final class StaggeredRationalApproximations {
 
         /** f(x) / x^{numerator/denominator} − 1. */
         public double relativeError(double x) {
-            return value(x) / Math.pow(x, exponent()) - 1;
+            return value(x) / StrictMath.pow(x, exponent()) - 1;
         }
 
         public double exponent() { return (double) numerator / denominator; }
