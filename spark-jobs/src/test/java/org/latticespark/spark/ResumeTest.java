@@ -234,6 +234,32 @@ class ResumeTest {
     }
 
     @Test
+    void aTableOfTheOlderSchemaIsRefusedAsSuch() throws Exception {
+        // what schema version 1 wrote: no solver-iteration history, no fermion keys in the parameters
+        Path out = dir.resolve("old-schema");
+        List<Row> rows = new ArrayList<>();
+        for (Row r : Tables.readConfigurationTable(spark, base.resolve("configurations").toString()).collectAsList()) {
+            Object[] v = new Object[r.size() - 1];
+            for (int i = 0; i < v.length; i++) v[i] = r.get(i);
+            v[Tables.C_SCHEMA_VERSION] = 1;
+            v[Tables.C_PARAMETERS] = r.getString(Tables.C_PARAMETERS).replaceAll(",\"gauge-substeps\":\\d+", "")
+                    .replaceAll(",\"fermions\":\\{[^}]*\\}", "");
+            rows.add(RowFactory.create(v));
+        }
+        org.apache.spark.sql.types.StructField[] fields = Tables.CONFIGURATION_SCHEMA.fields();
+        org.apache.spark.sql.types.StructType v1 = new org.apache.spark.sql.types.StructType(
+                java.util.Arrays.copyOf(fields, fields.length - 1));
+        assertTrue(!rows.get(0).getString(Tables.C_PARAMETERS).contains("fermions"), rows.get(0).getString(Tables.C_PARAMETERS));
+        Tables.write(spark.createDataFrame(rows, v1), out.resolve("configurations").toString());
+        Map<String, Long> before = listing(out);
+        Exception e = assertThrows(Exception.class, () -> new GenerateJob(spark, run(out, 5, "")).resume());
+        RuntimeException bad = Main.badInput(e);
+        assertTrue(bad != null && bad.getMessage().contains("schema_version 1")
+                && bad.getMessage().contains("older table"), e.toString());
+        assertEquals(before, listing(out), "the refused resume changed the output folder");
+    }
+
+    @Test
     void resumeAndOverwriteExcludeEachOther() throws Exception {
         RunConfig config = run(dir.resolve("both"), 5, "");
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,13 +43,17 @@ final class ResumedRows {
         // only small columns: Parquet reads neither the links nor the histories
         List<Row> rows = table.groupBy(col("ensemble"), col("chain"))
                 .agg(max(col("update")), max_by(col("parameters"), col("update")), count(lit(1)),
-                        collect_set(col("backend")))
+                        collect_set(col("backend")), min(col("schema_version")), max(col("schema_version")))
                 .collectAsList();
         List<ResumePlan.StoredChain> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             String ensemble = r.isNullAt(0) ? "?" : r.getString(0);
             int chain = r.isNullAt(1) ? -1 : r.getInt(1);
             long update = r.isNullAt(2) ? -1 : r.getLong(2);
+            String where = Tables.where(tablePath, ensemble, chain, update);
+            for (int v = 6; v <= 7; v++) {
+                if (!r.isNullAt(v)) Tables.requireVersion(r.getInt(v), where);
+            }
             String[] names = {"ensemble", "chain", "update", "parameters"};
             for (int i = 0; i < names.length; i++) {
                 if (r.isNullAt(i)) {

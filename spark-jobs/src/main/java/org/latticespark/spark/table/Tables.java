@@ -138,21 +138,12 @@ public final class Tables {
         int chain = row.isNullAt(C_CHAIN) ? -1 : row.getInt(C_CHAIN);
         long update = row.isNullAt(C_UPDATE) ? -1 : row.getLong(C_UPDATE);
         String where = where(tablePath, ensemble, chain, update);
-        if (!row.isNullAt(C_SCHEMA_VERSION) && row.getInt(C_SCHEMA_VERSION) != SCHEMA_VERSION) {
-            throw new CorruptConfigurationException(where + ": schema_version " + row.getInt(C_SCHEMA_VERSION)
-                    + ", this reader knows " + SCHEMA_VERSION + (row.getInt(C_SCHEMA_VERSION) < SCHEMA_VERSION
-                    ? " (an older table: regenerate it with this version)" : ""));
-        }
+        if (!row.isNullAt(C_SCHEMA_VERSION)) requireVersion(row.getInt(C_SCHEMA_VERSION), where);
         for (int i = 0; i < CONFIGURATION_SCHEMA.size(); i++) {
             if (row.isNullAt(i)) {
                 throw new CorruptConfigurationException(where + ": column " + CONFIGURATION_SCHEMA.fields()[i].name()
                         + " is null (not a configuration table of schema version " + SCHEMA_VERSION + "?)");
             }
-        }
-        int version = row.getInt(C_SCHEMA_VERSION);
-        if (version != SCHEMA_VERSION) {
-            throw new CorruptConfigurationException(where + ": schema_version " + version + ", this reader knows "
-                    + SCHEMA_VERSION);
         }
         ChainConfig config;
         try {
@@ -202,6 +193,14 @@ public final class Tables {
         }
         return new StoredConfiguration(ensemble, chain, update, config, field, row.getDouble(C_PLAQUETTE),
                 row.getString(C_BACKEND), row.getString(C_CHECKSUM), List.copyOf(history));
+    }
+
+    /** Refuses a row of another schema version, saying when the table is older than this reader. */
+    public static void requireVersion(int version, String where) {
+        if (version != SCHEMA_VERSION) {
+            throw new CorruptConfigurationException(where + ": schema_version " + version + ", this reader knows "
+                    + SCHEMA_VERSION + (version < SCHEMA_VERSION ? " (an older table: regenerate it with this version)" : ""));
+        }
     }
 
     private static int[] toIntArray(List<Integer> l) {
