@@ -80,9 +80,9 @@ public final class FermionConfig implements Serializable {
 
     public static final class Builder {
         private Type type = Type.NONE;
-        private double[] masses = {0.1};
-        private double[] kappas = {0.125};
-        private int[] flavours = {4};
+        private double[] masses = {};
+        private double[] kappas = {};
+        private int[] flavours = {};
         private double hasenbuschKappa = 0;
         private double cSw = 0;
         private double tolerance = 1e-10;

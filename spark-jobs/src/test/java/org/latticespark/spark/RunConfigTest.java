@@ -192,7 +192,7 @@ class RunConfigTest {
                 + "\"start\":\"hot\",\"seed\":-9,\"chains\":1,\"thermalization\":10,\"save-every\":1,"
                 + "\"configurations\":10,\"threads\":1,\"backend\":\"java\",\"heatbath\":{\"overrelaxation\":3},"
                 + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9,\"gauge-substeps\":1},"
-                + "\"fermions\":{\"type\":\"none\",\"flavours\":[4],\"mass\":[0.1],\"kappa\":[0.125],"
+                + "\"fermions\":{\"type\":\"none\",\"flavours\":[],\"mass\":[],\"kappa\":[],"
                 + "\"hasenbusch-kappa\":0.0,\"csw\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
                 + "\"rational-tolerance\":1.0E-10}}", json);
         ChainConfig back = EnsembleJson.fromJson(json, "test");
@@ -244,11 +244,18 @@ class RunConfigTest {
                         "fermions.hasenbusch-kappa", "heavier"},
                 {"algorithm = hmc, fermions { type = wilson, kappa = 0.12, csw = 1.5, hasenbusch-kappa = 0.1 }",
                         "fermions.hasenbusch-kappa", "clover"},
-                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, csw = 1 }", "fermions.csw", "Wilson"},
+                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, csw = 1 }", "fermions.csw",
+                        "does not apply to fermions.type = staggered"},
                 {"algorithm = hmc, fermions { type = staggered, mass = 0.1, tolerance = 0.5 }", "fermions.tolerance", "(0, 1e-3]"},
                 {"algorithm = hmc, fermions { type = quarks }", "fermions.type", "none, staggered, wilson"},
                 {"algorithm = hmc, hmc.gauge-substeps = 2", "hmc.gauge-substeps", "without dynamical fermions"},
                 {"algorithm = hmc, fermions { typ = staggered }", "fermions.typ", "fermions.type"},
+                {"algorithm = hmc, fermions { mass = 0.1 }", "fermions.mass", "would be quenched"},
+                {"algorithm = hmc, fermions { type = staggered, mass = 0.1, kappa = 0.12 }", "fermions.kappa",
+                        "does not apply to fermions.type = staggered"},
+                {"algorithm = hmc, fermions { type = wilson, kappa = 0.12, mass = 0.1 }", "fermions.mass",
+                        "does not apply to fermions.type = wilson"},
+                {"algorithm = hmc, fermions { type = none, flavours = 2 }", "fermions.flavours", "does not apply"},
         };
         for (String[] c : cases) {
             InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -142,7 +142,7 @@ final class RunConfigLoader {
                 throw new InvalidInputException(file + ": " + label + ": name: missing (every ensemble needs a name)"
                         + line(ev));
             }
-            ChainConfig c = ensemble(merged, seed, ctx);
+            ChainConfig c = ensemble(merged, entry, entry.withFallback(ensembleDefaults), seed, ctx);
             if (!names.add(c.ensemble)) {
                 throw ctx.error(merged, ConfigKeys.E_NAME, "'" + c.ensemble + "' names two ensembles; names must be unique");
             }
@@ -224,10 +224,10 @@ final class RunConfigLoader {
         for (String p : ConfigKeys.paths(Scope.ENSEMBLE)) {
             if (!c.hasPath(p)) throw new InvalidInputException(where + ": parameters: " + p + ": missing");
         }
-        return ensemble(c, 0, ctx);
+        return ensemble(c, null, null, 0, ctx);
     }
 
-    private static ChainConfig ensemble(Config m, long runSeed, Ctx ctx) {
+    private static ChainConfig ensemble(Config m, Config own, Config userSet, long runSeed, Ctx ctx) {
         ChainConfig.Builder b = ChainConfig.builder()
                 .ensemble(string(m, ConfigKeys.E_NAME, ctx))
                 .group(string(m, ConfigKeys.E_GROUP, ctx))
@@ -251,7 +251,7 @@ final class RunConfigLoader {
                 .steps(int32(m, ConfigKeys.E_STEPS, ctx))
                 .gaugeSubsteps(int32(m, ConfigKeys.E_GAUGE_SUBSTEPS, ctx));
         try {
-            b.fermions(fermions(m, ctx));
+            b.fermions(fermions(m, own, userSet, ctx));
             return b.build();
         } catch (IllegalArgumentException e) {
             // ChainConfig's messages start with the key ("hmc.steps: must be ..."); its "ensemble" is our "name"
@@ -263,11 +263,16 @@ final class RunConfigLoader {
         }
     }
 
-    private static FermionConfig fermions(Config m, Ctx ctx) {
+    /**
+     * @param own     the ensemble's own keys, or null for stored parameters (complete and consistent by construction)
+     * @param userSet its own keys over ensemble-defaults, without the built-in defaults (null likewise)
+     */
+    private static FermionConfig fermions(Config m, Config own, Config userSet, Ctx ctx) {
         FermionConfig.Type type = FermionConfig.Type.valueOf(
                 choice(m, ConfigKeys.E_FERMIONS, ctx, "none", "staggered", "wilson").toUpperCase(Locale.ROOT));
-        double[] masses = physical(m, ConfigKeys.E_MASS, type == FermionConfig.Type.STAGGERED, 0.1, ctx);
-        double[] kappas = physical(m, ConfigKeys.E_KAPPA, type == FermionConfig.Type.WILSON, 0.125, ctx);
+        if (own != null) checkFermionKeys(type, own, userSet, ctx);
+        double[] masses = type == FermionConfig.Type.STAGGERED ? required(m, ConfigKeys.E_MASS, ctx) : new double[0];
+        double[] kappas = type == FermionConfig.Type.WILSON ? required(m, ConfigKeys.E_KAPPA, ctx) : new double[0];
         int[] flavours;
         if (m.hasPath(ConfigKeys.E_FLAVOURS)) {
             flavours = intOrList(m, ConfigKeys.E_FLAVOURS, ctx);
@@ -292,12 +297,41 @@ final class RunConfigLoader {
                 .build();
     }
 
-    /** A mass or kappa: required where the fermion type uses it, a stored placeholder where it does not. */
-    private static double[] physical(Config m, String key, boolean used, double placeholder, Ctx ctx) {
+    private static final List<String> STAGGERED_ONLY = List.of(ConfigKeys.E_MASS);
+    private static final List<String> WILSON_ONLY = List.of(ConfigKeys.E_KAPPA, ConfigKeys.E_CSW, ConfigKeys.E_HASENBUSCH);
+
+    /** Quark parameters the fermion type does not use are an error, not silently ignored. */
+    private static void checkFermionKeys(FermionConfig.Type type, Config own, Config userSet, Ctx ctx) {
+        List<String> parameters = new ArrayList<>(STAGGERED_ONLY);
+        parameters.addAll(WILSON_ONLY);
+        parameters.add(ConfigKeys.E_FLAVOURS);
+        if (!userSet.hasPath(ConfigKeys.E_FERMIONS)) {
+            for (String k : parameters) {
+                if (userSet.hasPath(k)) {
+                    throw ctx.error(userSet, k, "given, but " + ConfigKeys.E_FERMIONS + " is not set, so the ensemble "
+                            + "would be quenched; set " + ConfigKeys.E_FERMIONS + " = staggered or wilson");
+                }
+            }
+            return;
+        }
+        List<String> unused = switch (type) {
+            case NONE -> parameters;
+            case STAGGERED -> WILSON_ONLY;
+            case WILSON -> STAGGERED_ONLY;
+        };
+        for (String k : unused) {
+            if (own.hasPath(k)) {
+                throw ctx.error(own, k, "does not apply to " + ConfigKeys.E_FERMIONS + " = "
+                        + type.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** A mass or kappa the fermion type needs. */
+    private static double[] required(Config m, String key, Ctx ctx) {
         if (m.hasPath(key)) return numberOrList(m, key, ctx);
-        if (used) throw new InvalidInputException(ctx.prefix() + key + ": missing; " + ConfigKeys.E_FERMIONS + " = "
+        throw new InvalidInputException(ctx.prefix() + key + ": missing; " + ConfigKeys.E_FERMIONS + " = "
                 + string(m, ConfigKeys.E_FERMIONS, ctx) + " needs it" + lineOf(m, ConfigKeys.E_FERMIONS));
-        return new double[] {placeholder};
     }
 
     private static double[] numberOrList(Config c, String key, Ctx ctx) {
