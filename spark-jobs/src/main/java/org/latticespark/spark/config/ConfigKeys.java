@@ -167,7 +167,8 @@ public final class ConfigKeys {
                     "HMC only: integration steps per trajectory, step size ε = τ / steps. With fermions: the steps of the "
                             + "fermion force (outer time scale)."),
             new Key(Scope.ENSEMBLE, E_GAUGE_SUBSTEPS, 1, "`1`", "1..1000; 1 without fermions",
-                    "HMC with fermions: gauge-force steps per outer sub-step (nested time scales, Sexton–Weingarten)."),
+                    "HMC with fermions: gauge-force steps per link update of the fermion integrator (one per leapfrog step, "
+                            + "two per Omelyan step; Sexton–Weingarten nesting)."),
             new Key(Scope.ENSEMBLE, E_FERMIONS, "none", "`none`", "`none`, `staggered`, `wilson`",
                     "Dynamical fermions (HMC only). Staggered: even-site pseudofermion, RHMC for other flavour numbers; "
                             + "Wilson: even–odd preconditioned, Nf = 2 per species."),

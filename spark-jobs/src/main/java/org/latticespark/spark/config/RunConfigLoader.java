@@ -200,9 +200,9 @@ final class RunConfigLoader {
         MeasureSettings m = new MeasureSettings(stages, condensate, noise, vectors,
                 number(run, ConfigKeys.CONDENSATE_TOLERANCE, top), int32(run, ConfigKeys.CONDENSATE_MAX_ITERATIONS, top),
                 pion, number(run, ConfigKeys.PION_TOLERANCE, top), int32(run, ConfigKeys.PION_MAX_ITERATIONS, top));
-        for (String[] kv : new String[][] {{ConfigKeys.CONDENSATE_TOLERANCE, ""}, {ConfigKeys.PION_TOLERANCE, ""}}) {
-            double t = number(run, kv[0], top);
-            if (!(t > 0 && t < 1)) throw top.error(run, kv[0], "must be in (0, 1), got " + t);
+        for (String k : List.of(ConfigKeys.CONDENSATE_TOLERANCE, ConfigKeys.PION_TOLERANCE)) {
+            double t = number(run, k, top);
+            if (!(t > 0 && t < 1)) throw top.error(run, k, "must be in (0, 1), got " + t);
         }
         for (String k : List.of(ConfigKeys.CONDENSATE_MAX_ITERATIONS, ConfigKeys.PION_MAX_ITERATIONS)) {
             if (int32(run, k, top) < 1) throw top.error(run, k, "must be >= 1, got " + int32(run, k, top));

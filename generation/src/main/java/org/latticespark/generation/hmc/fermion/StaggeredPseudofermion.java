@@ -98,7 +98,7 @@ public final class StaggeredPseudofermion implements Monomial {
     public double mass() { return mass; }
 
     @Override
-    public String name() { return "staggered Nf=4 m=" + mass; }
+    public String name() { return "staggered Nf=" + (1 << (lattice.dimensions() / 2)) + " m=" + mass; }
 
     @Override
     public long solverIterations() { return iterations; }
