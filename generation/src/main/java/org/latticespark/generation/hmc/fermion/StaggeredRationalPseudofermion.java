@@ -9,8 +9,6 @@ import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 import org.latticespark.lattice.parallel.Parallelism;
-import org.latticespark.lattice.random.CounterRng;
-import org.latticespark.lattice.random.Purpose;
 import org.latticespark.lattice.random.RandomStream;
 import org.latticespark.lattice.solver.MultiShiftCg;
 import org.latticespark.lattice.solver.MultiShiftResult;
@@ -148,14 +146,7 @@ public final class StaggeredRationalPseudofermion implements Monomial {
     /** Draws φ = r'(A) χ as described above; throws if the multi-shift solve does not converge. */
     public void heatbath(GaugeField u, RandomStream stream, long trajectory) {
         bind(u);
-        int nc = group.n();
-        int purpose = Purpose.of(Purpose.PSEUDOFERMION, index);
-        int[] even = lattice.sitesOfParity(0);
-        double sd = Math.sqrt(0.5);
-        par.forEach(even.length, i -> {
-            CounterRng rng = stream.at(even[i], trajectory, purpose);
-            for (int j = 0; j < 2 * nc; j++) chi[i * 2 * nc + j] = sd * rng.gaussian();
-        });
+        EvenSiteNoise.draw(lattice, stream, trajectory, index, chi, par);
         Fractions r = approximations.heatbath();
         double[][] x = solve(r, chi, solver, "heat bath");
         double a0 = r.alpha0();

@@ -134,7 +134,7 @@ public final class WilsonCloverPseudofermion implements Monomial {
     /** Draws φ = Ŝ† χ (class comment). */
     public void heatbath(GaugeField u, RandomStream stream, long trajectory) {
         bind(u);
-        WilsonPseudofermion.drawEven(lattice, stream, trajectory, index, chi, par);
+        EvenSiteNoise.draw(lattice, stream, trajectory, index, chi, par);
         schur.applyDagger(chi, phi);
     }
 

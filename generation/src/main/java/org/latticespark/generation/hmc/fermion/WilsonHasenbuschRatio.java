@@ -118,7 +118,7 @@ public final class WilsonHasenbuschRatio implements Monomial {
     /** Draws φ = (Ŝ_h†)⁻¹ Ŝ† χ (class comment); throws if CG does not converge. */
     public void heatbath(GaugeField u, RandomStream stream, long trajectory) {
         bind(u);
-        WilsonPseudofermion.drawEven(lattice, stream, trajectory, index, chi, par);
+        EvenSiteNoise.draw(lattice, stream, trajectory, index, chi, par);
         schur.applyDagger(chi, psi);
         run(cg, normalH, psi, "heat bath (kappa_h = " + kappaH + ")");
         schurH.apply(x, phi);

@@ -9,7 +9,6 @@ import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 import org.latticespark.lattice.parallel.Parallelism;
-import org.latticespark.lattice.random.CounterRng;
 import org.latticespark.lattice.random.Purpose;
 import org.latticespark.lattice.random.RandomStream;
 import org.latticespark.lattice.solver.ConjugateGradient;
@@ -116,7 +115,7 @@ public final class WilsonPseudofermion implements Monomial {
     /** Draws φ = Ŝ† χ (class comment). */
     public void heatbath(GaugeField u, RandomStream stream, long trajectory) {
         bind(u);
-        drawEven(lattice, stream, trajectory, index, chi, par);
+        EvenSiteNoise.draw(lattice, stream, trajectory, index, chi, par);
         schur.applyDagger(chi, phi);
     }
 
@@ -169,19 +168,6 @@ public final class WilsonPseudofermion implements Monomial {
             @Override
             public void applyDagger(double[] in, double[] out) { apply(in, out); }
         };
-    }
-
-    /** χ on the even sites, complex Gaussian with re, im ~ N(0, ½), keyed by (lexicographic site, trajectory, index). */
-    static void drawEven(Lattice lattice, RandomStream stream, long trajectory, int index, double[] chi,
-                         Parallelism par) {
-        int purpose = Purpose.of(PURPOSE_KIND, index);
-        int[] even = lattice.sitesOfParity(0);
-        int stride = chi.length / even.length;
-        double sd = Math.sqrt(0.5);
-        par.forEach(even.length, i -> {
-            CounterRng rng = stream.at(even[i], trajectory, purpose);
-            for (int j = 0; j < stride; j++) chi[i * stride + j] = sd * rng.gaussian();
-        });
     }
 
     static void checkSetup(Lattice lattice, GaugeGroup group, ConjugateGradient cg, ConjugateGradient forceCg,
