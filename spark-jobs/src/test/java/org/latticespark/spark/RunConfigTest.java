@@ -272,6 +272,7 @@ class RunConfigTest {
                 ensembles = [
                   {name = stag, fermions { type = staggered, mass = [0.02, 0.1], flavours = [2, 1] }}
                   {name = wil, fermions { type = wilson, kappa = 0.13 }}
+                  {name = clover, fermions { type = wilson, kappa = 0.12, csw = 1.7 }}
                 ]
                 measure { stages = [plaquette, condensate, pion], condensate { noise = z4, vectors = 3 } }
                 """));
@@ -283,6 +284,9 @@ class RunConfigTest {
         assertEquals(org.latticespark.measurement.fermion.NoiseKind.Z4, cs.noise());
         var wil = rc.measure().stagesFor(rc.ensembles().get(1));
         assertEquals(0.13, ((org.latticespark.measurement.fermion.PionStage) wil.get(2)).settings().kappa());
+        var clover = rc.measure().stagesFor(rc.ensembles().get(2));
+        assertEquals(1.7, ((org.latticespark.measurement.fermion.PionStage) clover.get(2)).settings().cSw());
+        assertEquals(1.7, ((org.latticespark.measurement.fermion.CondensateStage) clover.get(1)).settings().cSw());
 
         RunConfig valence = RunConfig.load(write("v.conf", """
                 ensembles = [ {name = q, group = SU2} ]

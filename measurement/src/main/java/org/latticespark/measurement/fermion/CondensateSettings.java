@@ -9,18 +9,19 @@ import java.util.Arrays;
  *
  * <p>Staggered: ⟨ψ̄ψ⟩ = (Nf/4)(1/V) Re tr (D + m)⁻¹ with the mass {@code mass} (> 0) and the flavour count
  * {@code flavours} of the normalisation (> 0). Wilson: (1/V) Re tr M⁻¹, M = 1 − κH, with hopping parameter
- * {@code kappa} (> 0). The parameters of the other discretisation are not used and not checked (the factories put
+ * {@code kappa} (> 0), or M = A − κH with the clover term of coefficient {@code cSw} (≥ 0). The parameters of the other discretisation are not used and not checked (the factories put
  * NaN there). {@code vectors} noise vectors with ids 0 … vectors−1 of kind {@code noise} per configuration;
  * each solve to the relative residual {@code tolerance} within {@code maxIterations} iterations or the
  * measurement fails.
  */
-public record CondensateSettings(FermionType type, double mass, double flavours, double kappa, NoiseKind noise,
+public record CondensateSettings(FermionType type, double mass, double flavours, double kappa, double cSw, NoiseKind noise,
         int vectors, double tolerance, int maxIterations) implements Serializable {
     public static final String KEY = "measure.condensate";
     public static final String KEY_TYPE = KEY + ".type";
     public static final String KEY_MASS = KEY + ".mass";
     public static final String KEY_FLAVOURS = KEY + ".flavours";
     public static final String KEY_KAPPA = KEY + ".kappa";
+    public static final String KEY_CSW = KEY + ".csw";
     public static final String KEY_NOISE = KEY + ".noise";
     public static final String KEY_VECTORS = KEY + ".vectors";
     public static final String KEY_TOLERANCE = KEY + ".tolerance";
@@ -36,6 +37,7 @@ public record CondensateSettings(FermionType type, double mass, double flavours,
             requirePositive(KEY_FLAVOURS, "number of flavours", flavours);
         } else {
             requirePositive(KEY_KAPPA, "Wilson kappa", kappa);
+            requireCsw(KEY_CSW, cSw);
         }
         if (noise == null) {
             throw new IllegalArgumentException(KEY_NOISE + " must be one of " + Arrays.toString(NoiseKind.values())
@@ -51,15 +53,27 @@ public record CondensateSettings(FermionType type, double mass, double flavours,
     /** Staggered settings (κ unused). */
     public static CondensateSettings staggered(double mass, double flavours, NoiseKind noise, int vectors,
             double tolerance, int maxIterations) {
-        return new CondensateSettings(FermionType.STAGGERED, mass, flavours, Double.NaN, noise, vectors, tolerance,
+        return new CondensateSettings(FermionType.STAGGERED, mass, flavours, Double.NaN, 0, noise, vectors, tolerance,
                 maxIterations);
     }
 
-    /** Wilson settings (mass and flavours unused). */
+    /** Wilson settings without clover (mass and flavours unused). */
     public static CondensateSettings wilson(double kappa, NoiseKind noise, int vectors, double tolerance,
             int maxIterations) {
-        return new CondensateSettings(FermionType.WILSON, Double.NaN, Double.NaN, kappa, noise, vectors, tolerance,
+        return wilson(kappa, 0, noise, vectors, tolerance, maxIterations);
+    }
+
+    /** Wilson-clover settings, M = A − κH with clover coefficient {@code cSw} (mass and flavours unused). */
+    public static CondensateSettings wilson(double kappa, double cSw, NoiseKind noise, int vectors, double tolerance,
+            int maxIterations) {
+        return new CondensateSettings(FermionType.WILSON, Double.NaN, Double.NaN, kappa, cSw, noise, vectors, tolerance,
                 maxIterations);
+    }
+
+    static void requireCsw(String key, double cSw) {
+        if (!(cSw >= 0) || !Double.isFinite(cSw)) {
+            throw new IllegalArgumentException(key + ": clover coefficient must be finite and >= 0, got " + cSw);
+        }
     }
 
     static void requirePositive(String key, String what, double value) {

@@ -64,7 +64,7 @@ public final class CondensateStage implements MeasurementStage {
                     settings.flavours(), new ConjugateGradient(settings.tolerance(), settings.maxIterations(), par));
             return c.measure(noise, context.index(), settings.vectors());
         }
-        WilsonCondensate c = new WilsonCondensate(field, settings.kappa(),
+        WilsonCondensate c = new WilsonCondensate(field, settings.kappa(), settings.cSw(),
                 new BiCgStab(settings.tolerance(), settings.maxIterations(), par), par);
         return c.measure(noise, context.index(), settings.vectors());
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
-import org.latticespark.lattice.fermion.wilson.WilsonEvenOdd;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.parallel.Parallelism;
@@ -22,7 +21,8 @@ import org.latticespark.measurement.MeasurementStage;
  * source the site 0 = (0⃗, 0), the quark propagator S(x; 0) = M⁻¹(x, 0) with the fermion boundary conditions of
  * the operators (periodic in space, antiperiodic in time). No source smearing, no normalisation by volume.
  *
- * <p>Wilson (M = 1 − κH, S = 4 spins in d = 4, 2 in d = 2; N colours): S·N solves, one per spin–colour unit
+ * <p>Wilson (M = 1 − κH, or A − κH with the clover term when c_SW &gt; 0; S = 4 spins in d = 4, 2 in d = 2; N
+ * colours): S·N solves, one per spin–colour unit
  * source at the origin, then
  * <pre>
  * C(t) = Σ_x⃗ Σ_{α,β,a,b} |S_{αa,βb}(x⃗, t; 0)|² = Σ_x⃗ tr[S(x; 0) S(x; 0)†].
@@ -99,21 +99,15 @@ public final class PionStage implements MeasurementStage {
 
     private double[] wilson(GaugeField field, Parallelism par) {
         Lattice lat = field.lattice();
-        WilsonEvenOdd evenOdd = new WilsonEvenOdd(field, settings.kappa(), par);
-        LinearOperator schur = evenOdd.schur();
-        BiCgStab solver = new BiCgStab(settings.tolerance(), settings.maxIterations(), par);
-        int stride = evenOdd.fullLength() / lat.volume();
-        double[] eta = new double[evenOdd.fullLength()];
-        double[] source = new double[evenOdd.halfLength()];
-        double[] psiEven = new double[evenOdd.halfLength()];
-        double[] psi = new double[evenOdd.fullLength()];
+        WilsonSolve solve = new WilsonSolve(field, settings.kappa(), settings.cSw(),
+                new BiCgStab(settings.tolerance(), settings.maxIterations(), par), par);
+        int stride = solve.fullLength() / lat.volume();
+        double[] eta = new double[solve.fullLength()];
+        double[] psi = new double[solve.fullLength()];
         double[] c = new double[lat.timeExtent()];
         for (int component = 0; component < stride / 2; component++) {
             eta[2 * component] = 1;
-            evenOdd.prepareSource(eta, source, false);
-            Arrays.fill(psiEven, 0.0);
-            solver.solve(schur, source, psiEven).requireConverged("Wilson pion propagator BiCGStab");
-            evenOdd.reconstruct(eta, psiEven, psi, false);
+            solve.solve(eta, psi, "Wilson pion propagator BiCGStab");
             eta[2 * component] = 0;
             addSlices(lat, psi, stride, c);
         }

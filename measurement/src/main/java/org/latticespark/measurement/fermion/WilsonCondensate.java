@@ -1,9 +1,7 @@
 package org.latticespark.measurement.fermion;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonEvenOdd;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.parallel.Parallelism;
@@ -12,8 +10,8 @@ import org.latticespark.lattice.solver.SolverResult;
 
 /**
  * Stochastic estimator of the Wilson condensate in the κ normalisation, (1/V) Re tr M⁻¹ with
- * M = 1 − κH (trace over sites, spins and colours, V the number of sites); each noise vector η gives
- * (1/V) Re η†M⁻¹η.
+ * M = 1 − κH, or M = A − κH with the clover term A for c_SW &gt; 0 (trace over sites, spins and colours, V the
+ * number of sites); each noise vector η gives (1/V) Re η†M⁻¹η.
  *
  * <p>Normalisation: M = 2κ (D_W + m₀) with D_W + m₀ the Wilson operator in the bare-quark-mass normalisation
  * (κ = 1/(2m₀ + 2d)), so the condensate per flavour in that normalisation, (1/V) Re tr (D_W + m₀)⁻¹, is
@@ -21,45 +19,43 @@ import org.latticespark.lattice.solver.SolverResult;
  * has an additive, cubically divergent term (chiral symmetry is broken by the Wilson term), and no sign
  * convention ⟨ψ̄ψ⟩ = −tr is applied.
  *
- * <p>Solve: M ψ = η by even–odd preconditioning ({@link WilsonEvenOdd}): BiCGStab on the Schur complement
- * M̂ = 1 − κ² H_eo H_oe on the even sites, then ψ_o = η_o + κ H_oe ψ_e. The reported {@link SolverResult} is that
+ * <p>Solve: M ψ = η by even–odd preconditioning ({@link WilsonEvenOdd}, with clover
+ * {@link org.latticespark.lattice.fermion.wilson.WilsonCloverEvenOdd}): BiCGStab on the Schur complement
+ * M̂ = 1 − κ² H_eo H_oe (A_ee − κ² H_eo A_oo⁻¹ H_oe) on the even sites, then the odd sites. The reported {@link SolverResult} is that
  * of the Schur solve, relative to its right-hand side η_e + κ H_eo η_o. A solve that misses its tolerance throws.
  * One instance must not be used from several threads at once.
  */
 public final class WilsonCondensate {
-    private final WilsonEvenOdd evenOdd;
-    private final LinearOperator schur;
-    private final BiCgStab solver;
+    private final WilsonSolve solve;
     private final double kappa;
     private final int sites;
     private final double normalisation;
-    private final double[] source;
-    private final double[] psiEven;
     private final double[] psi;
 
     public WilsonCondensate(GaugeField gauge, double kappa, BiCgStab solver, Parallelism par) {
+        this(gauge, kappa, 0, solver, par);
+    }
+
+    /** With the clover term of coefficient {@code cSw} (0: plain Wilson). */
+    public WilsonCondensate(GaugeField gauge, double kappa, double cSw, BiCgStab solver, Parallelism par) {
         if (gauge == null) throw new IllegalArgumentException("gauge field must not be null");
         if (solver == null) throw new IllegalArgumentException("BiCGStab solver must not be null");
         if (par == null) throw new IllegalArgumentException("parallelism must not be null");
         if (!(kappa > 0) || !Double.isFinite(kappa)) {
             throw new IllegalArgumentException("kappa must be positive and finite, got " + kappa);
         }
-        this.evenOdd = new WilsonEvenOdd(gauge, kappa, par);
-        this.schur = evenOdd.schur();
-        this.solver = solver;
+        this.solve = new WilsonSolve(gauge, kappa, cSw, solver, par);
         this.kappa = kappa;
         this.sites = gauge.lattice().volume();
         this.normalisation = 1.0 / sites;
-        this.source = new double[evenOdd.halfLength()];
-        this.psiEven = new double[evenOdd.halfLength()];
-        this.psi = new double[evenOdd.fullLength()];
+        this.psi = new double[solve.fullLength()];
     }
 
     /** 2κ: multiplies a value of this class into the bare-quark-mass normalisation (1/V) Re tr (D_W + m₀)⁻¹. */
     public double quarkMassFactor() { return 2 * kappa; }
 
     /** Doubles in a source vector: V · S · N · 2. */
-    public int sourceLength() { return evenOdd.fullLength(); }
+    public int sourceLength() { return solve.fullLength(); }
 
     /** The estimate from noise vectors 0 … count−1 of {@code configuration}, one entry per vector, in id order. */
     public List<NoiseEstimate> measure(NoiseSource noise, long configuration, int count) {
@@ -84,10 +80,7 @@ public final class WilsonCondensate {
 
     private NoiseEstimate estimate(int id, double[] eta) {
         ComplexVectors.checkSource(eta, sourceLength());
-        evenOdd.prepareSource(eta, source, false);
-        Arrays.fill(psiEven, 0.0);
-        SolverResult result = solver.solve(schur, source, psiEven).requireConverged("Wilson condensate BiCGStab");
-        evenOdd.reconstruct(eta, psiEven, psi, false);
+        SolverResult result = solve.solve(eta, psi, "Wilson condensate BiCGStab");
         return new NoiseEstimate(id, normalisation * ComplexVectors.reDot(eta, psi), result);
     }
 }

@@ -135,7 +135,7 @@ class CondensateStageTest {
     @Test
     void badSettingsNameTheirKey() {
         assertKey("measure.condensate.type",
-                () -> new CondensateSettings(null, 0.1, 2, 0.1, NoiseKind.Z2, 1, 1e-8, 100));
+                () -> new CondensateSettings(null, 0.1, 2, 0.1, 0, NoiseKind.Z2, 1, 1e-8, 100));
         assertKey("measure.condensate.mass", () -> CondensateSettings.staggered(0, 2, NoiseKind.Z2, 1, 1e-8, 100));
         assertKey("measure.condensate.mass",
                 () -> CondensateSettings.staggered(Double.NaN, 2, NoiseKind.Z2, 1, 1e-8, 100));

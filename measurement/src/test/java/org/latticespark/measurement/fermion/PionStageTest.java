@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
+import org.latticespark.lattice.fermion.wilson.WilsonCloverOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.field.GaugeTransformation;
@@ -89,6 +90,22 @@ class PionStageTest {
         LinearOperator op = type.equals("staggered") ? new StaggeredOperator(u, parameter, PAR)
                 : new WilsonOperator(u, parameter, PAR);
         assertClose(dense(op, u.lattice()), stage(type, parameter).correlator(u), EPS, type + " " + group);
+    }
+
+    /** With clover: against the dense inverse of A − κH, and gauge invariant. */
+    @ParameterizedTest
+    @CsvSource({"U1, 4x6, 0.2, 1.5", "SU2, 2x2x2x4, 0.12, 1.2", "SU3, 2x2x2x4, 0.13, 1.0"})
+    void cloverMatchesTheDenseInverseAndIsGaugeInvariant(String group, String extents, double kappa, double cSw) {
+        GaugeField u = hot(group, extents, 14);
+        PionStage stage = new PionStage(PionSettings.wilson(kappa, cSw, TOLERANCE, 10_000), u.lattice().timeExtent());
+        double[] c = stage.correlator(u);
+        assertClose(dense(new WilsonCloverOperator(u, kappa, cSw, PAR), u.lattice()), c, EPS, "clover " + group);
+        GaugeField v = GaugeTransformation.apply(u, GaugeTransformation.random(u.lattice(), u.group(),
+                new RandomStream(15, 0), 0));
+        assertClose(c, stage.correlator(v), EPS, "clover gauge " + group);
+        double[] plain = new PionStage(PionSettings.wilson(kappa, TOLERANCE, 10_000), u.lattice().timeExtent())
+                .correlator(u);
+        assertTrue(Math.abs(plain[1] - c[1]) > 1e-6 * c[1], "the clover term must matter");
     }
 
     /** C(t) from the columns of the dense inverse belonging to the origin (the first components of a field). */
@@ -204,7 +221,7 @@ class PionStageTest {
 
     @Test
     void badSettingsNameTheirKey() {
-        CondensateStageTest.assertKey("measure.pion.type", () -> new PionSettings(null, 0.1, 0.1, 1e-8, 10));
+        CondensateStageTest.assertKey("measure.pion.type", () -> new PionSettings(null, 0.1, 0.1, 0, 1e-8, 10));
         CondensateStageTest.assertKey("measure.pion.mass", () -> PionSettings.staggered(-1, 1e-8, 10));
         CondensateStageTest.assertKey("measure.pion.kappa", () -> PionSettings.wilson(0, 1e-8, 10));
         CondensateStageTest.assertKey("measure.pion.tolerance", () -> PionSettings.wilson(0.1, 2, 10));

@@ -11,6 +11,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.latticespark.lattice.fermion.wilson.WilsonCloverOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -32,6 +33,31 @@ class WilsonCondensateTest {
 
     private static WilsonCondensate estimator(GaugeField u, double kappa) {
         return new WilsonCondensate(u, kappa, new BiCgStab(1e-13, 10_000, PAR), PAR);
+    }
+
+    /** With clover: unit sources sum to the dense trace of (A − κH)⁻¹, which differs from the plain Wilson one. */
+    @ParameterizedTest
+    @CsvSource({"U1, 4x4, 0.2, 1.5", "SU2, 2x2x2x2, 0.12, 1.2", "SU3, 2x2x2x4, 0.13, 1.0"})
+    void cloverUnitSourcesGiveTheDenseTrace(String group, String extents, double kappa, double cSw) {
+        GaugeField u = GaugeField.hot(lattice(extents), GaugeGroup.of(group), new RandomStream(22, 0), PAR);
+        WilsonCondensate c = new WilsonCondensate(u, kappa, cSw, new BiCgStab(1e-13, 10_000, PAR), PAR);
+        double norm = 1.0 / u.lattice().volume();
+        double exact = Dense.reTrace(Dense.inverse(new WilsonCloverOperator(u, kappa, cSw, PAR)), norm);
+        double plain = Dense.reTrace(Dense.inverse(new WilsonOperator(u, kappa, PAR)), norm);
+        double[] unit = new double[c.sourceLength()];
+        double sum = 0;
+        for (int j = 0; j < unit.length; j += 2) {
+            unit[j] = 1;
+            sum += c.estimate(unit).value();
+            unit[j] = 0;
+        }
+        assertEquals(exact, sum, 1e-10 * Math.abs(exact));
+        assertTrue(Math.abs(exact - plain) > 1e-6 * Math.abs(exact), "the clover term must matter");
+        double[] eta = new double[c.sourceLength()];
+        new NoiseSource(new RandomStream(23, 0), NoiseKind.Z2).fill(4, 0, u.lattice().volume(), eta);
+        assertEquals(Double.doubleToLongBits(estimator(u, kappa).estimate(eta).value()), Double.doubleToLongBits(
+                new WilsonCondensate(u, kappa, 0, new BiCgStab(1e-13, 10_000, PAR), PAR).estimate(eta).value()),
+                "c_SW = 0 is the plain Wilson estimator");
     }
 
     @ParameterizedTest

@@ -36,6 +36,7 @@ public final class ConfigKeys {
     public static final String CONDENSATE_MASS = "measure.condensate.mass";
     public static final String CONDENSATE_FLAVOURS = "measure.condensate.flavours";
     public static final String CONDENSATE_KAPPA = "measure.condensate.kappa";
+    public static final String CONDENSATE_CSW = "measure.condensate.csw";
     public static final String CONDENSATE_NOISE = "measure.condensate.noise";
     public static final String CONDENSATE_VECTORS = "measure.condensate.vectors";
     public static final String CONDENSATE_TOLERANCE = "measure.condensate.tolerance";
@@ -43,6 +44,7 @@ public final class ConfigKeys {
     public static final String PION_TYPE = "measure.pion.type";
     public static final String PION_MASS = "measure.pion.mass";
     public static final String PION_KAPPA = "measure.pion.kappa";
+    public static final String PION_CSW = "measure.pion.csw";
     public static final String PION_TOLERANCE = "measure.pion.tolerance";
     public static final String PION_MAX_ITERATIONS = "measure.pion.max-iterations";
     public static final String ANALYZE_S = "analyze.s";
@@ -111,6 +113,8 @@ public final class ConfigKeys {
                     "Chiral condensate, staggered: Nf of the normalisation (Nf/4)(1/V) Re tr (D + m)^-1 (4d)."),
             new Key(Scope.RUN, CONDENSATE_KAPPA, null, "the sea κ", "> 0",
                     "Chiral condensate, Wilson: valence κ; the value is (1/V) Re tr M^-1."),
+            new Key(Scope.RUN, CONDENSATE_CSW, null, "the sea c_SW, else 0", ">= 0",
+                    "Chiral condensate, Wilson: clover coefficient of the valence operator A − κH."),
             new Key(Scope.RUN, CONDENSATE_NOISE, "z2", "`z2`", "`z2`, `z4`, `gaussian`",
                     "Chiral condensate: noise of the stochastic estimator."),
             new Key(Scope.RUN, CONDENSATE_VECTORS, 8, "`8`", "1..65536",
@@ -123,6 +127,8 @@ public final class ConfigKeys {
                     "Pion correlator: the valence quark, as for the condensate."),
             new Key(Scope.RUN, PION_MASS, null, "the sea mass", "> 0", "Pion correlator, staggered: valence mass m."),
             new Key(Scope.RUN, PION_KAPPA, null, "the sea κ", "> 0", "Pion correlator, Wilson: valence κ."),
+            new Key(Scope.RUN, PION_CSW, null, "the sea c_SW, else 0", ">= 0",
+                    "Pion correlator, Wilson: clover coefficient of the valence operator."),
             new Key(Scope.RUN, PION_TOLERANCE, 1e-10, "`1e-10`", "(0, 1)",
                     "Pion correlator: relative residual of each point-source solve."),
             new Key(Scope.RUN, PION_MAX_ITERATIONS, 10000, "`10000`", ">= 1",

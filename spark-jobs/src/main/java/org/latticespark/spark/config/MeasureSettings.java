@@ -35,14 +35,14 @@ public record MeasureSettings(List<String> stages, ValenceQuark condensateQuark,
                     out.add(new CondensateStage(q.type() == FermionType.STAGGERED
                             ? CondensateSettings.staggered(q.mass(), q.flavours(), noise, vectors, condensateTolerance,
                                     condensateMaxIterations)
-                            : CondensateSettings.wilson(q.kappa(), noise, vectors, condensateTolerance,
+                            : CondensateSettings.wilson(q.kappa(), q.cSw(), noise, vectors, condensateTolerance,
                                     condensateMaxIterations)));
                 }
                 case PionStage.NAME -> {
                     ValenceQuark.Resolved q = pionQuark.resolve(ensemble);
                     out.add(new PionStage(q.type() == FermionType.STAGGERED
                             ? PionSettings.staggered(q.mass(), pionTolerance, pionMaxIterations)
-                            : PionSettings.wilson(q.kappa(), pionTolerance, pionMaxIterations),
+                            : PionSettings.wilson(q.kappa(), q.cSw(), pionTolerance, pionMaxIterations),
                             ensemble.extents[ensemble.extents.length - 1]));
                 }
                 default -> out.add(MeasurementStages.of(s));

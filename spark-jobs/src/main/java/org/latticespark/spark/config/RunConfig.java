@@ -107,6 +107,7 @@ public final class RunConfig implements Serializable {
         if (!Double.isNaN(q.mass())) t.put("mass", q.mass());
         if (!Double.isNaN(q.flavours())) t.put("flavours", q.flavours());
         if (!Double.isNaN(q.kappa())) t.put("kappa", q.kappa());
+        if (!Double.isNaN(q.cSw())) t.put("csw", q.cSw());
         t.putAll(new java.util.TreeMap<>(rest));
         return t;
     }

@@ -187,10 +187,11 @@ final class RunConfigLoader {
         ValenceQuark condensate = new ValenceQuark("condensate",
                 choice(run, ConfigKeys.CONDENSATE_TYPE, top, ValenceQuark.SEA, "staggered", "wilson"),
                 optionalNumber(run, ConfigKeys.CONDENSATE_MASS, top), optionalNumber(run, ConfigKeys.CONDENSATE_FLAVOURS, top),
-                optionalNumber(run, ConfigKeys.CONDENSATE_KAPPA, top));
+                optionalNumber(run, ConfigKeys.CONDENSATE_KAPPA, top), optionalCsw(run, ConfigKeys.CONDENSATE_CSW, top));
         ValenceQuark pion = new ValenceQuark("pion",
                 choice(run, ConfigKeys.PION_TYPE, top, ValenceQuark.SEA, "staggered", "wilson"),
-                optionalNumber(run, ConfigKeys.PION_MASS, top), Double.NaN, optionalNumber(run, ConfigKeys.PION_KAPPA, top));
+                optionalNumber(run, ConfigKeys.PION_MASS, top), Double.NaN, optionalNumber(run, ConfigKeys.PION_KAPPA, top),
+                optionalCsw(run, ConfigKeys.PION_CSW, top));
         NoiseKind noise = NoiseKind.valueOf(choice(run, ConfigKeys.CONDENSATE_NOISE, top, "z2", "z4", "gaussian")
                 .toUpperCase(Locale.ROOT));
         int vectors = int32(run, ConfigKeys.CONDENSATE_VECTORS, top);
@@ -208,6 +209,13 @@ final class RunConfigLoader {
             if (int32(run, k, top) < 1) throw top.error(run, k, "must be >= 1, got " + int32(run, k, top));
         }
         return m;
+    }
+
+    private static double optionalCsw(Config c, String key, Ctx ctx) {
+        if (!c.hasPath(key)) return Double.NaN;
+        double v = number(c, key, ctx);
+        if (!(v >= 0) || Double.isInfinite(v)) throw ctx.error(c, key, "must be finite and >= 0, got " + v);
+        return v;
     }
 
     private static double optionalNumber(Config c, String key, Ctx ctx) {
