@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * <p>Staggered: ⟨ψ̄ψ⟩ = (Nf/4)(1/V) Re tr (D + m)⁻¹ with the mass {@code mass} (> 0) and the flavour count
  * {@code flavours} of the normalisation (> 0). Wilson: (1/V) Re tr M⁻¹, M = 1 − κH, with hopping parameter
- * {@code kappa} (> 0), or M = A − κH with the clover term of coefficient {@code cSw} (≥ 0). The parameters of the other discretisation are not used and not checked (the factories put
- * NaN there). {@code vectors} noise vectors with ids 0 … vectors−1 of kind {@code noise} per configuration;
- * each solve to the relative residual {@code tolerance} within {@code maxIterations} iterations or the
+ * {@code kappa} (> 0), or M = A − κH with the clover term A of coefficient {@code cSw} when cSw > 0 (cSw ≥ 0 and
+ * finite; 0 is plain Wilson). The parameters of the other discretisation are not used and not checked (the
+ * factories put NaN there, and cSw = 0 for staggered). {@code vectors} noise vectors with ids 0 … vectors−1 of
+ * kind {@code noise} per configuration; each solve to the relative residual {@code tolerance} within {@code maxIterations} iterations or the
  * measurement fails.
  */
 public record CondensateSettings(FermionType type, double mass, double flavours, double kappa, double cSw, NoiseKind noise,

@@ -21,8 +21,10 @@ import org.latticespark.lattice.solver.SolverResult;
  *
  * <p>Solve: M ψ = η by even–odd preconditioning ({@link WilsonEvenOdd}, with clover
  * {@link org.latticespark.lattice.fermion.wilson.WilsonCloverEvenOdd}): BiCGStab on the Schur complement
- * M̂ = 1 − κ² H_eo H_oe (A_ee − κ² H_eo A_oo⁻¹ H_oe) on the even sites, then the odd sites. The reported {@link SolverResult} is that
- * of the Schur solve, relative to its right-hand side η_e + κ H_eo η_o. A solve that misses its tolerance throws.
+ * M̂ = 1 − κ² H_eo H_oe (with clover Ŝ = A_ee − κ² H_eo A_oo⁻¹ H_oe) on the even sites, then the odd sites,
+ * ψ_o = η_o + κ H_oe ψ_e (with clover ψ_o = A_oo⁻¹ (η_o + κ H_oe ψ_e)). The reported {@link SolverResult} is that of
+ * the Schur solve, relative to its right-hand side η_e + κ H_eo η_o (with clover η_e + κ H_eo A_oo⁻¹ η_o). A solve
+ * that misses its tolerance throws.
  * One instance must not be used from several threads at once.
  */
 public final class WilsonCondensate {

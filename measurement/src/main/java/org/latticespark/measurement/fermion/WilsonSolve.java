@@ -11,7 +11,9 @@ import org.latticespark.lattice.solver.SolverResult;
 
 /**
  * Solves M ψ = η for the Wilson operator M = 1 − κH, or with c_SW &gt; 0 the Wilson-clover M = A − κH, by even–odd
- * preconditioning: BiCGStab on the Schur complement from zero, then the odd sites. Not for use from two threads.
+ * preconditioning: BiCGStab on the Schur complement from zero, then the odd sites. c_SW = 0 takes the plain
+ * {@link WilsonEvenOdd} path, so its results are bit-identical to the Wilson code without clover. Not for use from
+ * two threads.
  */
 final class WilsonSolve {
     private final WilsonEvenOdd plain;
@@ -22,7 +24,9 @@ final class WilsonSolve {
     private final double[] psiEven;
 
     WilsonSolve(GaugeField gauge, double kappa, double cSw, BiCgStab solver, Parallelism par) {
-        if (!(cSw >= 0) || !Double.isFinite(cSw)) throw new IllegalArgumentException("c_SW must be finite and >= 0, got " + cSw);
+        if (!(cSw >= 0) || !Double.isFinite(cSw)) {
+            throw new IllegalArgumentException("c_SW must be finite and >= 0, got " + cSw);
+        }
         this.plain = cSw == 0 ? new WilsonEvenOdd(gauge, kappa, par) : null;
         this.clover = cSw == 0 ? null : new WilsonCloverEvenOdd(gauge, kappa, cSw, par);
         this.schur = plain != null ? plain.schur() : clover.schur();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.latticespark.lattice.fermion.LinearOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
+import org.latticespark.lattice.fermion.wilson.WilsonCloverOperator;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -70,6 +71,10 @@ class CondensateStageTest {
         List<NoiseEstimate> wilson = new WilsonCondensate(u, 0.15, new BiCgStab(1e-12, 10_000, PAR), PAR)
                 .measure(z2, 17, 5);
         assertRowsAre(wilson, new CondensateStage(WILSON).measure(u, CONTEXT));
+        List<NoiseEstimate> clover = new WilsonCondensate(u, 0.15, 1.3, new BiCgStab(1e-12, 10_000, PAR), PAR)
+                .measure(z2, 17, 5);
+        assertRowsAre(clover, new CondensateStage(CondensateSettings.wilson(0.15, 1.3, NoiseKind.Z2, 5, 1e-12, 10_000))
+                .measure(u, CONTEXT));
     }
 
     private static void assertRowsAre(List<NoiseEstimate> expected, List<Measurement> rows) {
@@ -105,6 +110,8 @@ class CondensateStageTest {
                 u, new StaggeredOperator(u, 0.2, PAR), 3 / 4.0 / volume, NoiseKind.Z4);
         check(new CondensateStage(CondensateSettings.wilson(0.2, NoiseKind.GAUSSIAN, vectors, 1e-12, 10_000)),
                 u, new WilsonOperator(u, 0.2, PAR), 1 / volume, NoiseKind.GAUSSIAN);
+        check(new CondensateStage(CondensateSettings.wilson(0.2, 1.5, NoiseKind.Z2, vectors, 1e-12, 10_000)),
+                u, new WilsonCloverOperator(u, 0.2, 1.5, PAR), 1 / volume, NoiseKind.Z2);
     }
 
     private static void check(CondensateStage stage, GaugeField u, LinearOperator op, double norm, NoiseKind kind) {
@@ -143,6 +150,16 @@ class CondensateStageTest {
         assertKey("measure.condensate.kappa", () -> CondensateSettings.wilson(-0.1, NoiseKind.Z2, 1, 1e-8, 100));
         assertKey("measure.condensate.kappa",
                 () -> CondensateSettings.wilson(Double.POSITIVE_INFINITY, NoiseKind.Z2, 1, 1e-8, 100));
+        assertKey("measure.condensate.csw", () -> CondensateSettings.wilson(0.1, -0.5, NoiseKind.Z2, 1, 1e-8, 100));
+        assertKey("measure.condensate.csw",
+                () -> CondensateSettings.wilson(0.1, Double.NaN, NoiseKind.Z2, 1, 1e-8, 100));
+        assertKey("measure.condensate.csw",
+                () -> CondensateSettings.wilson(0.1, Double.POSITIVE_INFINITY, NoiseKind.Z2, 1, 1e-8, 100));
+        assertEquals(0.0, CondensateSettings.wilson(0.1, NoiseKind.Z2, 1, 1e-8, 100).cSw());
+        assertEquals(1.7, CondensateSettings.wilson(0.1, 1.7, NoiseKind.Z2, 1, 1e-8, 100).cSw());
+        assertEquals(0.0, CondensateSettings.staggered(0.1, 2, NoiseKind.Z2, 1, 1e-8, 100).cSw());
+        // staggered: κ and c_SW are not used and not checked
+        new CondensateSettings(FermionType.STAGGERED, 0.1, 2, Double.NaN, Double.NaN, NoiseKind.Z2, 1, 1e-8, 100);
         assertKey("measure.condensate.noise", () -> CondensateSettings.wilson(0.1, null, 1, 1e-8, 100));
         assertKey("measure.condensate.vectors", () -> CondensateSettings.wilson(0.1, NoiseKind.Z2, 0, 1e-8, 100));
         assertKey("measure.condensate.vectors", () -> CondensateSettings.wilson(0.1, NoiseKind.Z2, 65537, 1e-8, 100));

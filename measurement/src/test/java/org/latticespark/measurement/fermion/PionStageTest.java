@@ -108,6 +108,33 @@ class PionStageTest {
         assertTrue(Math.abs(plain[1] - c[1]) > 1e-6 * c[1], "the clover term must matter");
     }
 
+    /** c_SW = 0 (either factory) is bit for bit the plain even–odd Wilson propagator the stage computed before clover. */
+    @ParameterizedTest
+    @CsvSource({"U1, 4x6, 0.2", "SU2, 2x2x2x4, 0.12", "SU3, 2x2x2x4, 0.13"})
+    void zeroCloverIsBitIdenticalToThePlainWilsonPath(String group, String extents, double kappa) {
+        GaugeField u = hot(group, extents, 16);
+        Lattice lat = u.lattice();
+        int stride = new WilsonOperator(u, kappa, PAR).length() / lat.volume();
+        double[] reference = new double[lat.timeExtent()];
+        double[] eta = new double[stride * lat.volume()];
+        for (int component = 0; component < stride / 2; component++) {
+            eta[2 * component] = 1;
+            double[] psi = WilsonCondensateTest.plainSolve(u, kappa, eta);
+            eta[2 * component] = 0;
+            for (int site = 0; site < lat.volume(); site++) {
+                double s = 0;
+                for (int j = site * stride; j < (site + 1) * stride; j++) s += psi[j] * psi[j];
+                reference[site / lat.spatialVolume()] += s;
+            }
+        }
+        double[] old = new PionStage(PionSettings.wilson(kappa, TOLERANCE, 10_000), lat.timeExtent()).correlator(u);
+        double[] zero = new PionStage(PionSettings.wilson(kappa, 0, TOLERANCE, 10_000), lat.timeExtent()).correlator(u);
+        for (int t = 0; t < reference.length; t++) {
+            assertEquals(Double.doubleToLongBits(reference[t]), Double.doubleToLongBits(old[t]), "t = " + t);
+            assertEquals(Double.doubleToLongBits(reference[t]), Double.doubleToLongBits(zero[t]), "t = " + t);
+        }
+    }
+
     /** C(t) from the columns of the dense inverse belonging to the origin (the first components of a field). */
     private static double[] dense(LinearOperator op, Lattice lat) {
         ZMatrixRMaj inverse = Dense.inverse(op);
@@ -224,6 +251,16 @@ class PionStageTest {
         CondensateStageTest.assertKey("measure.pion.type", () -> new PionSettings(null, 0.1, 0.1, 0, 1e-8, 10));
         CondensateStageTest.assertKey("measure.pion.mass", () -> PionSettings.staggered(-1, 1e-8, 10));
         CondensateStageTest.assertKey("measure.pion.kappa", () -> PionSettings.wilson(0, 1e-8, 10));
+        CondensateStageTest.assertKey("measure.pion.csw", () -> PionSettings.wilson(0.1, -1, 1e-8, 10));
+        CondensateStageTest.assertKey("measure.pion.csw", () -> PionSettings.wilson(0.1, Double.NaN, 1e-8, 10));
+        CondensateStageTest.assertKey("measure.pion.csw",
+                () -> PionSettings.wilson(0.1, Double.NEGATIVE_INFINITY, 1e-8, 10));
+        CondensateStageTest.assertKey("measure.pion.csw",
+                () -> PionSettings.wilson(0.1, Double.POSITIVE_INFINITY, 1e-8, 10));
+        assertEquals(0.0, PionSettings.wilson(0.1, 1e-8, 10).cSw());
+        assertEquals(1.1, PionSettings.wilson(0.1, 1.1, 1e-8, 10).cSw());
+        assertEquals(0.0, PionSettings.staggered(0.1, 1e-8, 10).cSw());
+        new PionSettings(FermionType.STAGGERED, 0.1, Double.NaN, Double.NaN, 1e-8, 10);
         CondensateStageTest.assertKey("measure.pion.tolerance", () -> PionSettings.wilson(0.1, 2, 10));
         CondensateStageTest.assertKey("measure.pion.max-iterations", () -> PionSettings.wilson(0.1, 1e-8, 0));
         assertThrows(IllegalArgumentException.class, () -> new PionStage(null, 4));

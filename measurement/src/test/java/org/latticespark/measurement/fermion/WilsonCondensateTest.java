@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.latticespark.lattice.fermion.wilson.WilsonCloverOperator;
+import org.latticespark.lattice.fermion.wilson.WilsonEvenOdd;
 import org.latticespark.lattice.fermion.wilson.WilsonOperator;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -58,6 +59,52 @@ class WilsonCondensateTest {
         assertEquals(Double.doubleToLongBits(estimator(u, kappa).estimate(eta).value()), Double.doubleToLongBits(
                 new WilsonCondensate(u, kappa, 0, new BiCgStab(1e-13, 10_000, PAR), PAR).estimate(eta).value()),
                 "c_SW = 0 is the plain Wilson estimator");
+    }
+
+    /** With clover: every noise kind's estimates are a sample of mean (1/V) Re tr (A − κH)⁻¹ and the exact variance. */
+    @ParameterizedTest
+    @CsvSource({"U1, 4x4, 0.2, 1.5, 31", "SU2, 2x2x2x2, 0.12, 1.2, 32"})
+    void cloverNoiseEstimatesAreUnbiasedWithTheExactVariance(String group, String extents, double kappa, double cSw,
+            long seed) {
+        GaugeField u = GaugeField.hot(lattice(extents), GaugeGroup.of(group), new RandomStream(seed, 0), PAR);
+        WilsonCondensate c = new WilsonCondensate(u, kappa, cSw, new BiCgStab(1e-13, 10_000, PAR), PAR);
+        ZMatrixRMaj inverse = Dense.inverse(new WilsonCloverOperator(u, kappa, cSw, PAR));
+        double norm = 1.0 / u.lattice().volume();
+        double exact = Dense.reTrace(inverse, norm);
+        for (NoiseKind kind : NoiseKind.values()) {
+            List<NoiseEstimate> est = c.measure(new NoiseSource(new RandomStream(seed, 1), kind), 9, NOISE_VECTORS);
+            NoiseChecks.assertConsistent("clover " + group + " " + kind, est, exact, Dense.variance(inverse, norm, kind));
+        }
+    }
+
+    /** c_SW = 0 (either constructor) is bit for bit the plain even–odd Wilson solve the class did before clover. */
+    @ParameterizedTest
+    @CsvSource({"U1, 4x4, 0.2", "SU2, 2x2x2x2, 0.12", "SU3, 2x2x2x4, 0.13"})
+    void zeroCloverIsBitIdenticalToThePlainWilsonPath(String group, String extents, double kappa) {
+        GaugeField u = GaugeField.hot(lattice(extents), GaugeGroup.of(group), new RandomStream(24, 0), PAR);
+        NoiseSource noise = new NoiseSource(new RandomStream(24, 1), NoiseKind.GAUSSIAN);
+        List<NoiseEstimate> old = estimator(u, kappa).measure(noise, 3, 4);
+        List<NoiseEstimate> zero = new WilsonCondensate(u, kappa, 0, new BiCgStab(1e-13, 10_000, PAR), PAR)
+                .measure(noise, 3, 4);
+        double[] eta = new double[2 * new WilsonEvenOdd(u, kappa, PAR).halfLength()];
+        for (int id = 0; id < 4; id++) {
+            noise.fill(3, id, u.lattice().volume(), eta);
+            double reference = (1.0 / u.lattice().volume()) * ComplexVectors.reDot(eta, plainSolve(u, kappa, eta));
+            assertEquals(Double.doubleToLongBits(reference), Double.doubleToLongBits(old.get(id).value()));
+            assertEquals(Double.doubleToLongBits(reference), Double.doubleToLongBits(zero.get(id).value()));
+        }
+    }
+
+    /** M⁻¹η, M = 1 − κH, exactly as the plain Wilson measurements solved it: BiCGStab(1e-13) on the Schur complement. */
+    static double[] plainSolve(GaugeField u, double kappa, double[] eta) {
+        WilsonEvenOdd evenOdd = new WilsonEvenOdd(u, kappa, PAR);
+        double[] source = new double[evenOdd.halfLength()];
+        double[] psiEven = new double[evenOdd.halfLength()];
+        double[] psi = new double[evenOdd.fullLength()];
+        evenOdd.prepareSource(eta, source, false);
+        new BiCgStab(1e-13, 10_000, PAR).solve(evenOdd.schur(), source, psiEven).requireConverged("reference");
+        evenOdd.reconstruct(eta, psiEven, psi, false);
+        return psi;
     }
 
     @ParameterizedTest
@@ -141,6 +188,9 @@ class WilsonCondensateTest {
         assertThrows(IllegalArgumentException.class, () -> new WilsonCondensate(u, Double.NaN, solver, PAR));
         assertThrows(IllegalArgumentException.class, () -> new WilsonCondensate(null, 0.1, solver, PAR));
         assertThrows(IllegalArgumentException.class, () -> new WilsonCondensate(u, 0.1, null, PAR));
+        for (double cSw : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThrows(IllegalArgumentException.class, () -> new WilsonCondensate(u, 0.1, cSw, solver, PAR));
+        }
         assertThrows(IllegalArgumentException.class,
                 () -> new WilsonCondensate(GaugeField.cold(new Lattice(4, 3), GaugeGroup.of("U1")), 0.1, solver, PAR));
         WilsonCondensate c = new WilsonCondensate(u, 0.2, solver, PAR);
