@@ -1,6 +1,7 @@
 package org.latticespark.generation.hmc.fermion;
 
 import java.util.Arrays;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.Monomial;
 import org.latticespark.lattice.fermion.staggered.StaggeredEvenNormalOperator;
 import org.latticespark.lattice.fermion.staggered.StaggeredOperator;
@@ -98,7 +99,7 @@ public final class StaggeredPseudofermion implements Monomial {
     public double mass() { return mass; }
 
     @Override
-    public String name() { return "staggered Nf=" + (1 << (lattice.dimensions() / 2)) + " m=" + mass; }
+    public String name() { return "staggered Nf=" + FermionConfig.tastes(lattice.dimensions()) + " m=" + mass; }
 
     @Override
     public long solverIterations() { return iterations; }

@@ -1,6 +1,7 @@
 package org.latticespark.generation.hmc.fermion;
 
 import java.util.Locale;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.lattice.rational.RationalApproximation;
 import org.latticespark.lattice.rational.Remez;
 
@@ -66,7 +67,7 @@ public final class StaggeredRationalApproximations {
         if (dimensions < 2 || dimensions > 4) {
             throw new IllegalArgumentException("dimensions must be 2, 3 or 4, got " + dimensions);
         }
-        int tastes = tastes(dimensions);
+        int tastes = FermionConfig.tastes(dimensions);
         if (flavours < 1 || flavours >= 2 * tastes) {
             throw new IllegalArgumentException("staggered RHMC flavours must be in 1.." + (2 * tastes - 1) + " in "
                     + dimensions + "d (" + tastes + " tastes per field; the heat bath power Nf/" + (2 * tastes)
@@ -84,11 +85,6 @@ public final class StaggeredRationalApproximations {
                 : inverseRoot(flavours, tastes, lambdaMin, lambdaMax, forceTolerance);
         Fractions heatbath = Fractions.of(Remez.forTolerance(flavours, 2 * tastes, lambdaMin, lambdaMax, tolerance));
         return new StaggeredRationalApproximations(dimensions, flavours, mass, action, heatbath, force);
-    }
-
-    /** Tastes of one staggered field in d dimensions: 2^{d/2}. */
-    public static int tastes(int dimensions) {
-        return 1 << (dimensions / 2);
     }
 
     private static void checkTolerance(String name, double t) {
@@ -124,7 +120,7 @@ public final class StaggeredRationalApproximations {
 
     public int flavours() { return flavours; }
 
-    public int tastes() { return tastes(dimensions); }
+    public int tastes() { return FermionConfig.tastes(dimensions); }
 
     public double mass() { return mass; }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.latticespark.generation.FermionConfig;
 import org.latticespark.generation.hmc.fermion.StaggeredRationalApproximations.Fractions;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.geometry.Lattice;
@@ -62,7 +63,7 @@ class StaggeredRationalApproximationsTest {
             assertTrue(worst <= f.maxRelativeError() * (1 + 1e-2) + 1e-15, f.numerator() + "/" + f.denominator() + ": " + worst
                     + " > " + f.maxRelativeError());
         }
-        if (flavours == StaggeredRationalApproximations.tastes(d)) assertEquals(0.0, a.action().maxRelativeError());
+        if (flavours == FermionConfig.tastes(d)) assertEquals(0.0, a.action().maxRelativeError());
     }
 
     @Test

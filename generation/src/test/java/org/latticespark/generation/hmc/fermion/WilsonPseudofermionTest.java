@@ -95,14 +95,7 @@ class WilsonPseudofermionTest {
             double chi2 = WilsonTestSupport.norm2(WilsonTestSupport.chi(f, spins, stream, t, 4));
             assertEquals(chi2, s[t], 1e-8 * chi2, name + " draw " + t);
         }
-        double mean = 0;
-        for (double v : s) mean += v / draws;
-        double var = 0;
-        for (double v : s) var += (v - mean) * (v - mean) / (draws - 1);
-        double zMean = (mean - k) / Math.sqrt(k / draws);
-        double zVar = (var - k) / Math.sqrt((2 * k * k + 6 * k) / draws);
-        assertTrue(Math.abs(zMean) < 4, name + ": <S_f> = " + mean + " for k = " + k + ", z = " + zMean);
-        assertTrue(Math.abs(zVar) < 4, name + ": var S_f = " + var + " for k = " + k + ", z = " + zVar);
+        GammaLaw.assertGamma(s, k, name);
     }
 
     @Test
