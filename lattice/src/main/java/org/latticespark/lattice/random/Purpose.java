@@ -14,6 +14,12 @@ public final class Purpose {
     public static final int PSEUDOFERMION = 8;
     /** Noise vectors of stochastic estimators; the sub-step is the noise vector's id. */
     public static final int NOISE = 32;
+    /** Prior draws of a normalizing-flow proposal; the update index is the proposal's. */
+    public static final int FLOW_PRIOR = 9;
+    /** Prior draws of a training batch: element = sample in the batch, update = training step. */
+    public static final int FLOW_TRAINING = 10;
+    /** Initial weights of a flow: element = parameter block (layer), sub-step = tensor in the layer. */
+    public static final int FLOW_INIT = 11;
     public static final int TEST = 15;
 
     private Purpose() {}
