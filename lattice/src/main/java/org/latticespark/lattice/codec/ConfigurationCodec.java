@@ -6,12 +6,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.latticespark.lattice.field.GaugeField;
+import org.latticespark.lattice.field.LatticeField;
+import org.latticespark.lattice.scalar.ScalarField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
 
 /**
- * The stored form of a gauge field: the link array (ILDG order) as little-endian doubles, with a
- * SHA-256 checksum. Decoding verifies length, checksum, finiteness and the group manifold.
+ * The stored form of a field: its flat array (a gauge field's links in ILDG order, a scalar field's site values in
+ * lexicographic order) as little-endian doubles, with a SHA-256 checksum. Decoding verifies length, checksum,
+ * finiteness and, for a gauge field, the group manifold.
  */
 public final class ConfigurationCodec {
     public static final String CHECKSUM_PREFIX = "sha256:";
@@ -20,8 +23,8 @@ public final class ConfigurationCodec {
 
     private ConfigurationCodec() {}
 
-    public static byte[] encode(GaugeField field) {
-        double[] links = field.links();
+    public static byte[] encode(LatticeField field) {
+        double[] links = field.data();
         ByteBuffer buf = ByteBuffer.allocate(links.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buf.asDoubleBuffer().put(links);
         return buf.array();
@@ -68,5 +71,31 @@ public final class ConfigurationCodec {
             }
         }
         return field;
+    }
+
+    /**
+     * Decodes and verifies a stored scalar field: V doubles, checksum, finiteness.
+     *
+     * @param where names the stored item in error messages (file, ensemble, chain, index)
+     */
+    public static ScalarField decodeScalar(byte[] blob, String checksum, Lattice lattice, String where) {
+        long expected = (long) lattice.volume() * Double.BYTES;
+        if (blob == null || blob.length != expected) {
+            throw new CorruptConfigurationException(where + ": field blob has " + (blob == null ? 0 : blob.length)
+                    + " bytes, a scalar field on " + lattice + " needs " + expected);
+        }
+        String actual = checksum(blob);
+        if (!actual.equals(checksum)) {
+            throw new CorruptConfigurationException(where + ": checksum mismatch, stored " + checksum
+                    + ", computed " + actual);
+        }
+        double[] values = new double[lattice.volume()];
+        ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+        for (int x = 0; x < values.length; x++) {
+            if (!Double.isFinite(values[x])) {
+                throw new CorruptConfigurationException(where + ": site " + x + " holds a non-finite number");
+            }
+        }
+        return new ScalarField(lattice, values);
     }
 }

@@ -12,7 +12,7 @@ import org.latticespark.lattice.random.RandomStream;
  * A gauge field as one flat array in ILDG order: site (lexicographic), then direction μ, then the
  * row-major complex N×N matrix as (re, im) doubles.
  */
-public final class GaugeField {
+public final class GaugeField implements LatticeField {
     private final Lattice lattice;
     private final GaugeGroup group;
     private final int nd;
@@ -59,6 +59,7 @@ public final class GaugeField {
         return f;
     }
 
+    @Override
     public Lattice lattice() { return lattice; }
 
     public GaugeGroup group() { return group; }
@@ -66,8 +67,12 @@ public final class GaugeField {
     /** The backing array (shared, not a copy). */
     public double[] links() { return links; }
 
+    @Override
+    public double[] data() { return links; }
+
     public int offset(int site, int mu) { return (site * nd + mu) * matrixSize; }
 
+    @Override
     public GaugeField copy() { return new GaugeField(lattice, group, links.clone()); }
 
     public void copyFrom(GaugeField other) {

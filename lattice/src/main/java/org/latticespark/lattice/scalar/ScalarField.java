@@ -1,12 +1,13 @@
 package org.latticespark.lattice.scalar;
 
+import org.latticespark.lattice.field.LatticeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.lattice.random.Purpose;
 import org.latticespark.lattice.random.RandomStream;
 
 /** A real scalar field: one double per site, sites in lexicographic order (direction 0 fastest). */
-public final class ScalarField {
+public final class ScalarField implements LatticeField {
     private final Lattice lattice;
     private final double[] values;
 
@@ -32,11 +33,16 @@ public final class ScalarField {
         return new ScalarField(lattice, v);
     }
 
+    @Override
     public Lattice lattice() { return lattice; }
 
     /** The field values, shared (not a copy). */
     public double[] values() { return values; }
 
+    @Override
+    public double[] data() { return values; }
+
+    @Override
     public ScalarField copy() { return new ScalarField(lattice, values.clone()); }
 
     public void copyFrom(ScalarField other) {
