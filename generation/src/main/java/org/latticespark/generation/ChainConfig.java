@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
+import org.latticespark.lattice.scalar.Phi4Action;
 
 /**
  * Everything that defines one ensemble's Markov chains. Field names are the configuration keys
@@ -14,11 +15,15 @@ import org.latticespark.lattice.group.GaugeGroup;
 public final class ChainConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public enum Algorithm { HEATBATH, HMC }
+    public enum Algorithm { HEATBATH, HMC, FLOW }
+
+    /** What lives on the lattice: a gauge field (group, β, fermions) or the real scalar φ⁴ field (m², λ). */
+    public enum Theory { GAUGE, PHI4 }
 
     public enum Start { COLD, HOT }
 
     public final String ensemble;
+    public final Theory theory;
     public final String group;
     public final int[] extents;
     public final double beta;
@@ -37,9 +42,13 @@ public final class ChainConfig implements Serializable {
     public final int steps;
     public final int gaugeSubsteps;
     public final FermionConfig fermions;
+    public final double mSquared;
+    public final double lambda;
+    public final FlowSettings flow;
 
     private ChainConfig(Builder b) {
         ensemble = b.ensemble;
+        theory = b.theory;
         group = b.group;
         extents = b.extents.clone();
         beta = b.beta;
@@ -58,6 +67,9 @@ public final class ChainConfig implements Serializable {
         steps = b.steps;
         gaugeSubsteps = b.gaugeSubsteps;
         fermions = b.fermions;
+        mSquared = b.mSquared;
+        lambda = b.lambda;
+        flow = b.flow;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -65,6 +77,7 @@ public final class ChainConfig implements Serializable {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.ensemble = ensemble;
+        b.theory = theory;
         b.group = group;
         b.extents = extents.clone();
         b.beta = beta;
@@ -83,6 +96,9 @@ public final class ChainConfig implements Serializable {
         b.steps = steps;
         b.gaugeSubsteps = gaugeSubsteps;
         b.fermions = fermions;
+        b.mSquared = mSquared;
+        b.lambda = lambda;
+        b.flow = flow;
         return b;
     }
 
@@ -108,17 +124,30 @@ public final class ChainConfig implements Serializable {
 
     public GaugeGroup gaugeGroup() { return GaugeGroup.of(group); }
 
+    public boolean isScalar() { return theory == Theory.PHI4; }
+
+    /** The φ⁴ action of a scalar ensemble. */
+    public Phi4Action phi4Action() {
+        if (!isScalar()) throw new IllegalStateException(ensemble + " is a gauge ensemble, not phi4");
+        return new Phi4Action(mSquared, lambda);
+    }
+
     /** The number of updates (sweeps or trajectories) a chain runs in all. */
     public long totalUpdates() { return thermalization + (long) saveEvery * configurations; }
 
     @Override
     public String toString() {
+        if (isScalar()) {
+            return String.format(Locale.ROOT, "%s: phi4 %s m2=%s lambda=%s %s", ensemble, Arrays.toString(extents),
+                    mSquared, lambda, algorithm.name().toLowerCase(Locale.ROOT));
+        }
         return String.format(Locale.ROOT, "%s: %s %s beta=%s %s%s", ensemble, group, Arrays.toString(extents), beta,
                 algorithm.name().toLowerCase(Locale.ROOT), fermions.dynamical() ? " " + fermions : "");
     }
 
     public static final class Builder {
         private String ensemble = "ensemble";
+        private Theory theory = Theory.GAUGE;
         private String group = "SU3";
         private int[] extents = {4, 4, 4, 4};
         private double beta = 6.0;
@@ -137,8 +166,12 @@ public final class ChainConfig implements Serializable {
         private int steps = 10;
         private int gaugeSubsteps = 1;
         private FermionConfig fermions = FermionConfig.NONE;
+        private double mSquared = -4.0;
+        private double lambda = 8.0;
+        private FlowSettings flow = FlowSettings.DEFAULT;
 
         public Builder ensemble(String v) { ensemble = v; return this; }
+        public Builder theory(Theory v) { theory = v; return this; }
         public Builder group(String v) { group = v; return this; }
         public Builder extents(int... v) { extents = v.clone(); return this; }
         public Builder beta(double v) { beta = v; return this; }
@@ -157,6 +190,9 @@ public final class ChainConfig implements Serializable {
         public Builder steps(int v) { steps = v; return this; }
         public Builder gaugeSubsteps(int v) { gaugeSubsteps = v; return this; }
         public Builder fermions(FermionConfig v) { fermions = v; return this; }
+        public Builder mSquared(double v) { mSquared = v; return this; }
+        public Builder lambda(double v) { lambda = v; return this; }
+        public Builder flow(FlowSettings v) { flow = v; return this; }
 
         public ChainConfig build() {
             require(ensemble != null && ensemble.matches("[A-Za-z0-9_.-]+"), "ensemble",
@@ -167,7 +203,8 @@ public final class ChainConfig implements Serializable {
                 throw new IllegalArgumentException("group: " + e.getMessage(), e);
             }
             try {
-                org.latticespark.lattice.field.GaugeField.size(new Lattice(extents), GaugeGroup.of(group));
+                Lattice lattice = new Lattice(extents);
+                if (theory == Theory.GAUGE) org.latticespark.lattice.field.GaugeField.size(lattice, GaugeGroup.of(group));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("lattice: " + e.getMessage(), e);
             }
@@ -193,11 +230,39 @@ public final class ChainConfig implements Serializable {
             require(steps >= 1 && steps <= 100000, "hmc.steps", "must be in 1..100000", steps);
             require(gaugeSubsteps >= 1 && gaugeSubsteps <= 1000, "hmc.gauge-substeps", "must be in 1..1000",
                     gaugeSubsteps);
+            require(theory != null, "theory", "must be given", null);
             require(fermions != null, "fermions.type", "must be given", null);
             require(gaugeSubsteps == 1 || fermions.dynamical(), "hmc.gauge-substeps",
                     "nests the gauge force inside the fermion steps; without dynamical fermions it must be 1", gaugeSubsteps);
             if (fermions.dynamical()) checkFermions();
+            require(flow != null, "flow", "must be given", null);
+            if (theory == Theory.PHI4) {
+                checkPhi4();
+            } else {
+                require(algorithm != Algorithm.FLOW, "algorithm", "flow samples the scalar theory only; set theory = phi4",
+                        "flow");
+            }
             return new ChainConfig(this);
+        }
+
+        private void checkPhi4() {
+            require(algorithm != Algorithm.HEATBATH, "algorithm", "phi4 ensembles are sampled by hmc or flow",
+                    "heatbath");
+            require(!fermions.dynamical(), "fermions.type", "phi4 has no fermions", fermions.type);
+            require(extents.length >= 2 && extents.length <= 4, "lattice", "phi4 needs 2 to 4 dimensions",
+                    Arrays.toString(extents));
+            require(Double.isFinite(mSquared), "phi4.m2", "must be finite", mSquared);
+            require(lambda >= 0 && !Double.isInfinite(lambda), "phi4.lambda", "must be finite and >= 0", lambda);
+            require(mSquared > 0 || lambda > 0, "phi4.lambda", "must be > 0 when m2 <= 0 (else the action is unbounded "
+                    + "below)", lambda);
+            if (algorithm == Algorithm.FLOW) {
+                for (int e : extents) {
+                    require(e % 2 == 0, "lattice", "the flow's checkerboard coupling layers need even extents",
+                            Arrays.toString(extents));
+                    require(flow.kernelSize <= e, "flow.kernel-size", "must not exceed the smallest extent "
+                            + Arrays.toString(extents), flow.kernelSize);
+                }
+            }
         }
 
         private void checkFermions() {

@@ -18,6 +18,20 @@ class ChainTest {
                 .steps(8).trajectoryLength(1.0);
     }
 
+    /** The chains Chain runs: gauge heatbath and HMC, φ⁴ HMC (flow chains run in the generate job). */
+    enum Kind {
+        HEATBATH, HMC, PHI4_HMC;
+
+        ChainConfig.Builder small() {
+            return switch (this) {
+                case HEATBATH -> ChainTest.small(ChainConfig.Algorithm.HEATBATH);
+                case HMC -> ChainTest.small(ChainConfig.Algorithm.HMC);
+                case PHI4_HMC -> ChainTest.small(ChainConfig.Algorithm.HMC).theory(ChainConfig.Theory.PHI4)
+                        .extents(6, 4, 4).mSquared(-1.0).lambda(1.5).steps(6);
+            };
+        }
+    }
+
     private static List<SavedConfiguration> run(ChainConfig c, int chain) {
         List<SavedConfiguration> out = new ArrayList<>();
         try (Chain ch = Chain.start(c, chain, ProgressListener.NONE)) {
@@ -27,14 +41,14 @@ class ChainTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ChainConfig.Algorithm.class)
-    void sameSeedGivesTheSameChainWithAnyThreadCount(ChainConfig.Algorithm algorithm) {
-        List<SavedConfiguration> one = run(small(algorithm).threads(1).build(), 2);
-        List<SavedConfiguration> two = run(small(algorithm).threads(2).build(), 2);
+    @EnumSource(Kind.class)
+    void sameSeedGivesTheSameChainWithAnyThreadCount(Kind kind) {
+        List<SavedConfiguration> one = run(kind.small().threads(1).build(), 2);
+        List<SavedConfiguration> two = run(kind.small().threads(2).build(), 2);
         assertEquals(3, one.size());
         for (int i = 0; i < one.size(); i++) {
             assertEquals(one.get(i).index(), two.get(i).index());
-            assertArrayEquals(one.get(i).field().links(), two.get(i).field().links());
+            assertArrayEquals(one.get(i).field().data(), two.get(i).field().data());
             assertEquals(one.get(i).history(), two.get(i).history());
         }
         assertEquals(List.of(5L, 7L, 9L), one.stream().map(SavedConfiguration::index).toList());
@@ -42,9 +56,9 @@ class ChainTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ChainConfig.Algorithm.class)
-    void chainsDifferAndResumeBitForBit(ChainConfig.Algorithm algorithm) {
-        ChainConfig c = small(algorithm).build();
+    @EnumSource(Kind.class)
+    void chainsDifferAndResumeBitForBit(Kind kind) {
+        ChainConfig c = kind.small().build();
         List<SavedConfiguration> full = run(c, 0);
         List<SavedConfiguration> other = run(c, 1);
         assertTrue(full.get(0).plaquette() != other.get(0).plaquette(), "chains use different streams");
@@ -54,7 +68,7 @@ class ChainTest {
             ch.forEachRemaining(resumed::add);
         }
         assertEquals(2, resumed.size());
-        assertArrayEquals(full.get(2).field().links(), resumed.get(1).field().links());
+        assertArrayEquals(full.get(2).field().data(), resumed.get(1).field().data());
     }
 
     @Test
@@ -70,6 +84,16 @@ class ChainTest {
         assertMessage("save-every", () -> small(ChainConfig.Algorithm.HMC).saveEvery(0).build());
         assertMessage("backend", () -> small(ChainConfig.Algorithm.HMC).backend("cuda").build());
         assertMessage("chains", () -> small(ChainConfig.Algorithm.HMC).chains(0).build());
+        assertMessage("algorithm", () -> small(ChainConfig.Algorithm.FLOW).build());
+        ChainConfig.Builder phi4 = Kind.PHI4_HMC.small();
+        assertMessage("algorithm", () -> phi4.algorithm(ChainConfig.Algorithm.HEATBATH).build());
+        assertMessage("phi4.lambda", () -> Kind.PHI4_HMC.small().mSquared(-1).lambda(0).build());
+        assertMessage("phi4.m2", () -> Kind.PHI4_HMC.small().mSquared(Double.NaN).build());
+        assertMessage("lattice", () -> Kind.PHI4_HMC.small().algorithm(ChainConfig.Algorithm.FLOW).extents(5, 4).build());
+        assertMessage("flow.kernel-size", () -> Kind.PHI4_HMC.small().algorithm(ChainConfig.Algorithm.FLOW).extents(4, 2)
+                .flow(FlowSettings.builder().kernelSize(3).build()).build());
+        assertMessage("flow.layers", () -> FlowSettings.builder().layers(3).build());
+        assertMessage("flow.activation", () -> FlowSettings.builder().activation("sigmoid").build());
     }
 
     private static void assertMessage(String key, org.junit.jupiter.api.function.Executable build) {

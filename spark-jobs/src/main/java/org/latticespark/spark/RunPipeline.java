@@ -9,13 +9,15 @@ import org.apache.spark.sql.SparkSession;
 import org.latticespark.spark.analyze.AnalyzeJob;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.generate.GenerateJob;
+import org.latticespark.spark.generate.flow.FlowTraining;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.io.Json;
 import org.latticespark.spark.measure.MeasureJob;
 
 /**
- * A whole run: generate → measure → analyze, then {@code <output>/run.json} with the resolved
- * configuration, the Spark version and master, the backends used and each stage's wall time.
+ * A whole run: generate → measure → analyze, then {@code <output>/run.json} with the resolved configuration, the
+ * Spark version and master, the backends used and each stage's wall time. Flow ensembles whose weights file does
+ * not exist yet are trained first ({@link FlowTraining}).
  * With {@link #resume} it continues the chains of an existing configuration table
  * ({@link GenerateJob#resume()}), then measures and analyses the whole table again, replacing the
  * measurements, analysis and run.json.
@@ -25,6 +27,8 @@ import org.latticespark.spark.measure.MeasureJob;
  * }</pre>
  */
 public final class RunPipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunPipeline.class);
+
     /** What a run produced. */
     public record Result(GenerateJob.Result generate, MeasureJob.Result measure, AnalyzeJob.Result analyze,
                          String runJson, Duration wallTime) {}
@@ -82,6 +86,7 @@ public final class RunPipeline {
         checkOutputs();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        if (!resume) new FlowTraining(config, LOG::info).run(false);
         GenerateJob.Result g = resume ? new GenerateJob(spark, config).resume() : new GenerateJob(spark, config).run(overwrite);
         // after a resume the derived outputs are gone, unless every chain was complete already:
         // then they are made again from the same table
@@ -106,6 +111,7 @@ public final class RunPipeline {
         seconds.put("analyze", a.wallTime().toMillis() / 1000.0);
         seconds.put("total", wall.toMillis() / 1000.0);
         run.put("wall_seconds", seconds);
+        if (!g.secondsPerUpdate().isEmpty()) run.put("seconds_per_update", g.secondsPerUpdate());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("configurations", g.configurations());
         counts.put("measurements", m.rows());

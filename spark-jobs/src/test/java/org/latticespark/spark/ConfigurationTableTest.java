@@ -25,6 +25,7 @@ import org.latticespark.lattice.codec.CorruptConfigurationException;
 import org.latticespark.lattice.field.GaugeField;
 import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.lattice.random.RandomStream;
+import org.latticespark.lattice.scalar.ScalarField;
 import org.latticespark.spark.config.EnsembleJson;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.measure.MeasureJob;
@@ -90,8 +91,8 @@ class ConfigurationTableTest {
             Row row = back.get(i);
             assertArrayEquals(ConfigurationCodec.encode(orig.field()), (byte[]) row.get(Tables.C_LINKS));
             StoredConfiguration sc = Tables.readConfiguration(row, path);
-            double[] x = orig.field().links();
-            double[] y = sc.field().links();
+            double[] x = orig.field().data();
+            double[] y = sc.field().data();
             assertEquals(x.length, y.length);
             for (int k = 0; k < x.length; k++) {
                 assertEquals(Double.doubleToRawLongBits(x[k]), Double.doubleToRawLongBits(y[k]), "double " + k);
@@ -160,6 +161,46 @@ class ConfigurationTableTest {
         assertTrue(v.getMessage().contains("chain=1 update=9") && v.getMessage().contains("schema_version 1")
                         && v.getMessage().contains("older table"),
                 v.getMessage());
+    }
+
+    private static final ChainConfig PHI4 = ChainConfig.builder().ensemble("p").theory(ChainConfig.Theory.PHI4)
+            .extents(6, 4).algorithm(ChainConfig.Algorithm.FLOW).chains(2).thermalization(0).configurations(5).build();
+
+    private static SavedConfiguration scalar(int chain, long update) {
+        ScalarField f = ScalarField.hot(PHI4.lattice(), new RandomStream(5, chain), Parallelism.serial());
+        List<UpdateRecord> history = List.of(new UpdateRecord(update, 0.25, true, 0.3, 0, -1.5 - update));
+        return new SavedConfiguration(chain, update, f, 0.3, history, -1.5 - update);
+    }
+
+    @Test
+    void scalarRowsRoundTripWithTheirLogWeightsAndDamageIsRefused() {
+        String json = EnsembleJson.toJson(PHI4);
+        SavedConfiguration a = scalar(1, 4);
+        Row good = Tables.configurationRow(PHI4, json, "java", a);
+        byte[] flipped = ((byte[]) good.get(Tables.C_LINKS)).clone();
+        flipped[17] ^= 0x01;
+        byte[] nan = ((byte[]) good.get(Tables.C_LINKS)).clone();
+        java.nio.ByteBuffer.wrap(nan).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(8 * 3, Double.NaN);
+        String path = writeTable("scalar", List.of(good,
+                withColumn(withColumn(good, Tables.C_LINKS, flipped), Tables.C_UPDATE, 1L),
+                withColumn(withColumn(withColumn(good, Tables.C_LINKS, nan), Tables.C_CHECKSUM,
+                        ConfigurationCodec.checksum(nan)), Tables.C_UPDATE, 2L),
+                withColumn(withColumn(good, Tables.C_GROUP, "SU2"), Tables.C_UPDATE, 3L)));
+        List<Row> back = Tables.readConfigurationTable(spark, path).orderBy("update").collectAsList();
+        StoredConfiguration sc = Tables.readConfiguration(back.get(3), path);
+        assertArrayEquals(a.field().data(), sc.field().data());
+        assertEquals(a.history(), sc.history());
+        assertEquals(-5.5, sc.logWeight());
+        assertEquals(Tables.SCALAR_GROUP, back.get(3).getString(Tables.C_GROUP));
+        assertTrue(Double.isNaN(back.get(3).getDouble(Tables.C_BETA)), "a scalar row has no beta");
+        String[] expected = {"checksum mismatch", "site 3 holds a non-finite number", "group SU2"};
+        for (int i = 0; i < 3; i++) {
+            Row r = back.get(i);
+            CorruptConfigurationException e = assertThrows(CorruptConfigurationException.class,
+                    () -> Tables.readConfiguration(r, path));
+            assertTrue(e.getMessage().contains("ensemble=p chain=1 update=" + (i + 1))
+                    && e.getMessage().contains(expected[i]), e.getMessage());
+        }
     }
 
     @Test

@@ -188,13 +188,16 @@ class RunConfigTest {
                 """));
         ChainConfig c = rc.ensembles().get(0);
         String json = EnsembleJson.toJson(c);
-        assertEquals("{\"name\":\"x\",\"group\":\"SU3\",\"lattice\":[4,4,4,8],\"beta\":5.7,\"algorithm\":\"hmc\","
+        assertEquals("{\"name\":\"x\",\"theory\":\"gauge\",\"group\":\"SU3\",\"lattice\":[4,4,4,8],\"beta\":5.7,\"algorithm\":\"hmc\","
                 + "\"start\":\"hot\",\"seed\":-9,\"chains\":1,\"thermalization\":10,\"save-every\":1,"
                 + "\"configurations\":10,\"threads\":1,\"backend\":\"java\",\"heatbath\":{\"overrelaxation\":3},"
                 + "\"hmc\":{\"integrator\":\"omelyan\",\"trajectory-length\":0.7,\"steps\":9,\"gauge-substeps\":1},"
                 + "\"fermions\":{\"type\":\"none\",\"flavours\":[],\"mass\":[],\"kappa\":[],"
                 + "\"hasenbusch-kappa\":0.0,\"csw\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
-                + "\"rational-tolerance\":1.0E-10}}", json);
+                + "\"rational-tolerance\":1.0E-10},\"phi4\":{\"m2\":-4.0,\"lambda\":8.0},"
+                + "\"flow\":{\"layers\":8,\"hidden-channels\":[8,8],\"kernel-size\":3,\"activation\":\"leaky_relu\","
+                + "\"training-steps\":500,\"batch\":64,\"learning-rate\":0.001,\"weights\":\"\",\"proposals-per-task\":1000}}",
+                json);
         ChainConfig back = EnsembleJson.fromJson(json, "test");
         assertEquals(json, EnsembleJson.toJson(back));
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -226,6 +229,66 @@ class RunConfigTest {
         for (ChainConfig c : rc.ensembles()) {
             String json = EnsembleJson.toJson(c);
             assertEquals(json, EnsembleJson.toJson(EnsembleJson.fromJson(json, "test")));
+        }
+    }
+
+    @Test
+    void phi4KeysParseAndRoundTrip() throws Exception {
+        RunConfig rc = RunConfig.load(write("phi4.conf", """
+                ensembles = [
+                  { name = f, theory = phi4, lattice = [8, 8], algorithm = flow, phi4 { m2 = -4, lambda = 8 },
+                    flow { layers = 4, hidden-channels = [6, 6], kernel-size = 3, activation = tanh, training-steps = 7,
+                           batch = 9, learning-rate = 0.002, proposals-per-task = 11 } }
+                  { name = h, theory = phi4, lattice = [6, 6, 6], algorithm = hmc, phi4.m2 = 0.5, phi4.lambda = 0 }
+                ]
+                """));
+        ChainConfig f = rc.ensembles().get(0);
+        assertEquals(ChainConfig.Theory.PHI4, f.theory);
+        assertEquals(ChainConfig.Algorithm.FLOW, f.algorithm);
+        assertEquals(-4.0, f.mSquared);
+        assertEquals(8.0, f.lambda);
+        assertEquals(4, f.flow.layers);
+        assertArrayEquals(new int[] {6, 6}, f.flow.hiddenChannels);
+        assertEquals("tanh", f.flow.activation);
+        assertEquals(11, f.flow.proposalsPerTask);
+        assertEquals(0.002, f.flow.learningRate);
+        ChainConfig h = rc.ensembles().get(1);
+        assertEquals(0.5, h.mSquared);
+        assertEquals(0.0, h.lambda);
+        for (ChainConfig c : rc.ensembles()) {
+            String json = EnsembleJson.toJson(c);
+            assertEquals(json, EnsembleJson.toJson(EnsembleJson.fromJson(json, "stored")));
+        }
+    }
+
+    @Test
+    void badPhi4AndFlowKeysAreNamed() throws Exception {
+        String[][] cases = {
+                {"theory = phi4, algorithm = heatbath", "algorithm", "hmc or flow"},
+                {"theory = phi4, algorithm = hmc, beta = 2.0", "beta", "does not apply to theory = phi4"},
+                {"theory = phi4, algorithm = hmc, group = SU2", "group", "does not apply to theory = phi4"},
+                {"theory = phi4, algorithm = hmc, fermions { type = staggered, mass = 0.1 }", "fermions.type",
+                        "does not apply to theory = phi4"},
+                {"algorithm = hmc, phi4.m2 = 1.0", "phi4.m2", "does not apply to theory = gauge"},
+                {"algorithm = flow", "algorithm", "set theory = phi4"},
+                {"theory = phi4, algorithm = hmc, flow.layers = 4", "flow.layers", "algorithm = flow only"},
+                {"theory = phi4, algorithm = hmc, phi4 { m2 = -1, lambda = 0 }", "phi4.lambda", "unbounded"},
+                {"theory = phi4, algorithm = hmc, phi4.lambda = -1", "phi4.lambda", ">= 0"},
+                {"theory = phi4, algorithm = flow, lattice = [5, 4]", "lattice", "even extents"},
+                {"theory = phi4, algorithm = flow, lattice = [4, 4], flow.layers = 3", "flow.layers", "even"},
+                {"theory = phi4, algorithm = flow, lattice = [4, 4], flow.kernel-size = 5", "flow.kernel-size",
+                        "smallest extent"},
+                {"theory = phi4, algorithm = flow, lattice = [4, 4], flow.activation = sigmoid", "flow.activation",
+                        "leaky_relu"},
+                {"theory = phi4, algorithm = flow, lattice = [4, 4], flow.batch = 0", "flow.batch", "1..1048576"},
+                {"theory = phi4, algorithm = flow, lattice = [4, 4], flow.learning-rate = 2", "flow.learning-rate", "(0, 1)"},
+                {"theory = scalar", "theory", "gauge, phi4"},
+        };
+        for (String[] c : cases) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> RunConfig.load(write("bad.conf", "ensembles = [ {name = e, " + c[0] + "} ]")), c[0]);
+            assertTrue(e.getMessage().contains("bad.conf") && e.getMessage().contains(c[1])
+                    && e.getMessage().contains(c[2]), c[0] + " -> " + e.getMessage());
         }
     }
 

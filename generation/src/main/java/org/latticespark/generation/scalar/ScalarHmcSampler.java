@@ -108,20 +108,7 @@ public final class ScalarHmcSampler implements ScalarSampler {
 
     /** S(φ) summed in {@link Parallelism#sum}'s fixed order (equal to {@link Phi4Action#action} up to rounding). */
     public double action(Lattice lattice, double[] phi) {
-        int nd = lattice.dimensions();
-        int[] up = lattice.upTable();
-        double m2 = action.mSquared();
-        double lambda = action.lambda();
-        return par.sum(phi.length, x -> {
-            double p = phi[x];
-            double kinetic = 0;
-            for (int mu = 0; mu < nd; mu++) {
-                double d = phi[up[x * nd + mu]] - p;
-                kinetic += d * d;
-            }
-            double p2 = p * p;
-            return kinetic + p2 * (m2 + lambda * p2);
-        });
+        return par.sum(phi.length, x -> action.siteAction(lattice, phi, x));
     }
 
     private double kineticEnergy(double[] pi) {

@@ -40,20 +40,23 @@ public final class Phi4Action implements Serializable {
 
     /** S(φ), summed over sites in lexicographic order. */
     public double action(Lattice lattice, double[] phi) {
+        double s = 0;
+        for (int x = 0; x < phi.length; x++) s += siteAction(lattice, phi, x);
+        return s;
+    }
+
+    /** The term of site x: Σ_μ (φ(x+μ̂) − φ(x))² + m² φ(x)² + λ φ(x)⁴ (for threaded sums in a fixed order). */
+    public double siteAction(Lattice lattice, double[] phi, int x) {
         int nd = lattice.dimensions();
         int[] up = lattice.upTable();
-        double s = 0;
-        for (int x = 0; x < phi.length; x++) {
-            double p = phi[x];
-            double kinetic = 0;
-            for (int mu = 0; mu < nd; mu++) {
-                double d = phi[up[x * nd + mu]] - p;
-                kinetic += d * d;
-            }
-            double p2 = p * p;
-            s += kinetic + p2 * (mSquared + lambda * p2);
+        double p = phi[x];
+        double kinetic = 0;
+        for (int mu = 0; mu < nd; mu++) {
+            double d = phi[up[x * nd + mu]] - p;
+            kinetic += d * d;
         }
-        return s;
+        double p2 = p * p;
+        return kinetic + p2 * (mSquared + lambda * p2);
     }
 
     /** dS/dφ(x) = 2 Σ_μ (2φ(x) − φ(x+μ̂) − φ(x−μ̂)) + 2m²φ(x) + 4λφ(x)³, written into {@code out}. */

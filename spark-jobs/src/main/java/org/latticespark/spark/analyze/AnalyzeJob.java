@@ -84,6 +84,7 @@ public final class AnalyzeJob {
         try {
             spark.sparkContext().setJobDescription("latticespark analyze " + config.name());
             results = new ArrayList<>(analyze(measurements, config.analyzeS(), config.analyzePlots()));
+            results.addAll(ProposalEss.analyze(measurements));
         } finally {
             spark.sparkContext().setJobDescription(null);
         }
@@ -112,8 +113,9 @@ public final class AnalyzeJob {
         for (ChainConfig c : config.ensembles()) {
             for (String o : config.measure().observables(c)) if (!observables.contains(o)) observables.add(o);
         }
-        for (String o : List.of(GenerationStage.UPDATE_PLAQUETTE, GenerationStage.DELTA_H,
-                GenerationStage.EXP_MINUS_DELTA_H, GenerationStage.ACCEPTED, GenerationStage.SOLVER_ITERATIONS)) {
+        for (String o : List.of(GenerationStage.UPDATE_PLAQUETTE, GenerationStage.UPDATE_ACTION_DENSITY,
+                GenerationStage.DELTA_H, GenerationStage.EXP_MINUS_DELTA_H, GenerationStage.ACCEPTED,
+                GenerationStage.SOLVER_ITERATIONS, GenerationStage.LOG_WEIGHT, ProposalEss.OBSERVABLE)) {
             if (!observables.contains(o)) observables.add(o);
         }
         return Comparator.<SummaryRow>comparingInt(r -> rank(ensembles, r.ensemble()))

@@ -8,8 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The picocli command tree and its exit-status rules. */
 @Command(name = "latticespark", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Lattice gauge theory Monte Carlo on Apache Spark.",
-        subcommands = {Commands.Generate.class, Commands.Measure.class, Commands.Analyze.class, Commands.Run.class,
+        description = "Lattice field theory Monte Carlo on Apache Spark.",
+        subcommands = {TrainCommand.class, Commands.Generate.class, Commands.Measure.class, Commands.Analyze.class, Commands.Run.class,
                 ErrorsCommand.class, FitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad input (configuration, options, existing output, corrupt data)"})
@@ -19,7 +19,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, measure, analyze, run, errors, fit or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: train, generate, measure, analyze, run, errors, fit or bench");
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -52,6 +52,7 @@ public final class ConfigKeys {
 
     // Ensemble keys (1:1 with ChainConfig)
     public static final String E_NAME = "name";
+    public static final String E_THEORY = "theory";
     public static final String E_GROUP = "group";
     public static final String E_LATTICE = "lattice";
     public static final String E_BETA = "beta";
@@ -79,6 +80,17 @@ public final class ConfigKeys {
     public static final String E_FORCE_TOLERANCE = "fermions.force-tolerance";
     public static final String E_MAX_ITERATIONS = "fermions.max-iterations";
     public static final String E_RATIONAL_TOLERANCE = "fermions.rational-tolerance";
+    public static final String E_M2 = "phi4.m2";
+    public static final String E_LAMBDA = "phi4.lambda";
+    public static final String E_FLOW_LAYERS = "flow.layers";
+    public static final String E_FLOW_HIDDEN = "flow.hidden-channels";
+    public static final String E_FLOW_KERNEL = "flow.kernel-size";
+    public static final String E_FLOW_ACTIVATION = "flow.activation";
+    public static final String E_FLOW_STEPS = "flow.training-steps";
+    public static final String E_FLOW_BATCH = "flow.batch";
+    public static final String E_FLOW_LEARNING_RATE = "flow.learning-rate";
+    public static final String E_FLOW_WEIGHTS = "flow.weights";
+    public static final String E_FLOW_PROPOSALS_PER_TASK = "flow.proposals-per-task";
 
     public static final String DEFAULT_RUN_NAME = "run";
     public static final String DEFAULT_MASTER = "local[*]";
@@ -141,14 +153,19 @@ public final class ConfigKeys {
     public static final List<Key> ENSEMBLE = List.of(
             new Key(Scope.ENSEMBLE, E_NAME, null, "required", "letters, digits, `_ . -`; unique",
                     "Ensemble id (the `ensemble` column)."),
+            new Key(Scope.ENSEMBLE, E_THEORY, "gauge", "`gauge`", "`gauge`, `phi4`",
+                    "What is simulated: a lattice gauge theory (`group`, `beta`, `fermions.*`) or real scalar φ⁴ theory "
+                            + "(`phi4.*`, sampled by `hmc` or `flow`)."),
             new Key(Scope.ENSEMBLE, E_GROUP, "SU3", "`SU3`", "`U1`, `SU2`, `SU3`, `SU4`..`SU8`", "Gauge group."),
             new Key(Scope.ENSEMBLE, E_LATTICE, List.of(4, 4, 4, 4), "`[4, 4, 4, 4]`", "2 to 4 extents, each >= 2",
                     "Lattice extents L_0..L_{d-1}; the last is Euclidean time."),
             new Key(Scope.ENSEMBLE, E_BETA, 6.0, "`6.0`", ">= 0, finite", "Wilson gauge coupling β = 2N/g²."),
-            new Key(Scope.ENSEMBLE, E_ALGORITHM, "heatbath", "`heatbath`", "`heatbath`, `hmc`",
-                    "Update algorithm: heatbath sweeps (with overrelaxation) or HMC trajectories."),
+            new Key(Scope.ENSEMBLE, E_ALGORITHM, "heatbath", "`heatbath`", "`heatbath`, `hmc`, `flow`",
+                    "Update algorithm: heatbath sweeps (with overrelaxation), HMC trajectories, or (φ⁴) independence "
+                            + "Metropolis–Hastings over normalizing-flow proposals."),
             new Key(Scope.ENSEMBLE, E_START, "cold", "`cold`", "`cold`, `hot`",
-                    "Start configuration: unit links or Haar-random links."),
+                    "Start configuration: unit links or Haar-random links (φ⁴: φ = 0 or Gaussian φ; a flow chain starts "
+                            + "from its first proposal)."),
             new Key(Scope.ENSEMBLE, E_SEED, null, "from run `seed` and `name`", "64-bit integer, unique per run",
                     "Seed of the counter-based generator; chain c of the ensemble uses the stream (seed, c)."),
             new Key(Scope.ENSEMBLE, E_CHAINS, 1, "`1`", "1..65535",
@@ -195,7 +212,27 @@ public final class ConfigKeys {
             new Key(Scope.ENSEMBLE, E_MAX_ITERATIONS, 10000, "`10000`", "1..10000000",
                     "Most Krylov iterations per solve; a solve that does not converge stops the chain with an error."),
             new Key(Scope.ENSEMBLE, E_RATIONAL_TOLERANCE, 1e-10, "`1e-10`", "[1e-15, 1e-2]",
-                    "RHMC: relative error of the Remez approximations on the rigorous spectral bound [m², m² + d²]."));
+                    "RHMC: relative error of the Remez approximations on the rigorous spectral bound [m², m² + d²]."),
+            new Key(Scope.ENSEMBLE, E_M2, -4.0, "`-4.0`", "finite",
+                    "φ⁴ only: m² of S = Σ_x [Σ_μ (φ(x+μ̂) − φ(x))² + m² φ² + λ φ⁴]."),
+            new Key(Scope.ENSEMBLE, E_LAMBDA, 8.0, "`8.0`", ">= 0, finite; > 0 if m² <= 0", "φ⁴ only: quartic coupling λ."),
+            new Key(Scope.ENSEMBLE, E_FLOW_LAYERS, 8, "`8`", "even, 2..256",
+                    "Flow: Real NVP affine coupling layers (checkerboard masks, alternating parity)."),
+            new Key(Scope.ENSEMBLE, E_FLOW_HIDDEN, List.of(8, 8), "`[8, 8]`", "list of 0..8 channel counts, each 1..256",
+                    "Flow: hidden channels of each coupling layer's convolutional network (periodic padding)."),
+            new Key(Scope.ENSEMBLE, E_FLOW_KERNEL, 3, "`3`", "odd, 1..9, <= the smallest extent",
+                    "Flow: convolution kernel size in every direction."),
+            new Key(Scope.ENSEMBLE, E_FLOW_ACTIVATION, "leaky_relu", "`leaky_relu`", "`leaky_relu`, `tanh`, `relu`, `silu`",
+                    "Flow: activation between the convolutions."),
+            new Key(Scope.ENSEMBLE, E_FLOW_STEPS, 500, "`500`", "0..10000000",
+                    "Flow: Adam steps of reverse Kullback–Leibler training (`latticespark train`)."),
+            new Key(Scope.ENSEMBLE, E_FLOW_BATCH, 64, "`64`", "1..1048576", "Flow: samples per training step."),
+            new Key(Scope.ENSEMBLE, E_FLOW_LEARNING_RATE, 1e-3, "`0.001`", "(0, 1)", "Flow: Adam learning rate."),
+            new Key(Scope.ENSEMBLE, E_FLOW_WEIGHTS, "", "`<output>/flows/<name>.flow`", "path",
+                    "Flow: the trained-weights file `train` writes and `generate` reads; a relative path is taken from "
+                            + "the working directory."),
+            new Key(Scope.ENSEMBLE, E_FLOW_PROPOSALS_PER_TASK, 1000, "`1000`", "1..10000000",
+                    "Flow: proposals one Spark task generates (the proposals of all chains are split into such tasks)."));
 
     public static List<String> paths(Scope scope) {
         List<String> out = new ArrayList<>();

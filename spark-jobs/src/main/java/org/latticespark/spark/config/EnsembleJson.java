@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.FermionConfig;
+import org.latticespark.generation.FlowSettings;
 import org.latticespark.spark.InvalidInputException;
 
 /**
@@ -24,6 +25,7 @@ public final class EnsembleJson {
     public static Map<String, Object> toTree(ChainConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(ConfigKeys.E_NAME, c.ensemble);
+        m.put(ConfigKeys.E_THEORY, c.theory.name().toLowerCase(Locale.ROOT));
         m.put(ConfigKeys.E_GROUP, c.group);
         m.put(ConfigKeys.E_LATTICE, c.extents.clone());
         m.put(ConfigKeys.E_BETA, c.beta);
@@ -58,6 +60,22 @@ public final class EnsembleJson {
         fermions.put("max-iterations", f.maxIterations);
         fermions.put("rational-tolerance", f.rationalTolerance);
         m.put("fermions", fermions);
+        Map<String, Object> phi4 = new LinkedHashMap<>();
+        phi4.put("m2", c.mSquared);
+        phi4.put("lambda", c.lambda);
+        m.put("phi4", phi4);
+        FlowSettings fs = c.flow;
+        Map<String, Object> flow = new LinkedHashMap<>();
+        flow.put("layers", fs.layers);
+        flow.put("hidden-channels", fs.hiddenChannels.clone());
+        flow.put("kernel-size", fs.kernelSize);
+        flow.put("activation", fs.activation);
+        flow.put("training-steps", fs.trainingSteps);
+        flow.put("batch", fs.batch);
+        flow.put("learning-rate", fs.learningRate);
+        flow.put("weights", fs.weights);
+        flow.put("proposals-per-task", fs.proposalsPerTask);
+        m.put("flow", flow);
         return m;
     }
 

@@ -12,6 +12,8 @@ import org.latticespark.measurement.fermion.FermionType;
 import org.latticespark.measurement.fermion.NoiseKind;
 import org.latticespark.measurement.fermion.PionSettings;
 import org.latticespark.measurement.fermion.PionStage;
+import org.latticespark.measurement.scalar.Phi4Stage;
+import org.latticespark.measurement.scalar.ScalarMeasurementStage;
 
 /**
  * The {@code measure.*} keys: the stages and the settings of the fermionic ones. The stages of an ensemble are
@@ -25,9 +27,10 @@ public record MeasureSettings(List<String> stages, ValenceQuark condensateQuark,
         stages = List.copyOf(stages);
     }
 
-    /** The stages run on the configurations of {@code ensemble}, in configuration order. */
+    /** The stages run on the configurations of a gauge {@code ensemble}, in configuration order (none for φ⁴). */
     public List<MeasurementStage> stagesFor(ChainConfig ensemble) {
         List<MeasurementStage> out = new ArrayList<>();
+        if (ensemble.isScalar()) return out;
         for (String s : stages) {
             switch (s) {
                 case CondensateStage.NAME -> {
@@ -51,10 +54,16 @@ public record MeasureSettings(List<String> stages, ValenceQuark condensateQuark,
         return out;
     }
 
+    /** The stages of a φ⁴ {@code ensemble}: the {@code phi4} stage always runs there (none for gauge ensembles). */
+    public List<ScalarMeasurementStage> scalarStagesFor(ChainConfig ensemble) {
+        return ensemble.isScalar() ? List.of(new Phi4Stage(ensemble.phi4Action(), ensemble.extents[ensemble.extents.length - 1])) : List.of();
+    }
+
     /** The observables the stages write on {@code ensemble}, in order. */
     public List<String> observables(ChainConfig ensemble) {
         List<String> out = new ArrayList<>();
         for (MeasurementStage s : stagesFor(ensemble)) out.addAll(s.observables());
+        for (ScalarMeasurementStage s : scalarStagesFor(ensemble)) out.addAll(s.observables());
         return out;
     }
 }

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.FermionConfig;
+import org.latticespark.generation.FlowSettings;
 import org.latticespark.generation.hmc.Integrator;
 import org.latticespark.measurement.MeasurementStages;
 import org.latticespark.measurement.fermion.NoiseKind;
@@ -236,13 +237,18 @@ final class RunConfigLoader {
     }
 
     private static ChainConfig ensemble(Config m, Config own, Config userSet, long runSeed, Ctx ctx) {
+        ChainConfig.Theory theory = ChainConfig.Theory.valueOf(choice(m, ConfigKeys.E_THEORY, ctx, "gauge", "phi4")
+                .toUpperCase(Locale.ROOT));
+        ChainConfig.Algorithm algorithm = ChainConfig.Algorithm.valueOf(choice(m, ConfigKeys.E_ALGORITHM, ctx, "heatbath",
+                "hmc", "flow").toUpperCase(Locale.ROOT));
+        if (own != null) checkTheoryKeys(theory, algorithm, own, ctx);
         ChainConfig.Builder b = ChainConfig.builder()
                 .ensemble(string(m, ConfigKeys.E_NAME, ctx))
+                .theory(theory)
                 .group(string(m, ConfigKeys.E_GROUP, ctx))
                 .extents(intList(m, ConfigKeys.E_LATTICE, ctx))
                 .beta(number(m, ConfigKeys.E_BETA, ctx))
-                .algorithm(ChainConfig.Algorithm.valueOf(choice(m, ConfigKeys.E_ALGORITHM, ctx, "heatbath", "hmc")
-                        .toUpperCase(Locale.ROOT)))
+                .algorithm(algorithm)
                 .start(ChainConfig.Start.valueOf(choice(m, ConfigKeys.E_START, ctx, "cold", "hot").toUpperCase(Locale.ROOT)))
                 .seed(m.hasPath(ConfigKeys.E_SEED) ? int64(m, ConfigKeys.E_SEED, ctx)
                         : ChainConfig.derivedSeed(runSeed, string(m, ConfigKeys.E_NAME, ctx)))
@@ -257,9 +263,12 @@ final class RunConfigLoader {
                         .toUpperCase(Locale.ROOT)))
                 .trajectoryLength(number(m, ConfigKeys.E_TRAJECTORY_LENGTH, ctx))
                 .steps(int32(m, ConfigKeys.E_STEPS, ctx))
-                .gaugeSubsteps(int32(m, ConfigKeys.E_GAUGE_SUBSTEPS, ctx));
+                .gaugeSubsteps(int32(m, ConfigKeys.E_GAUGE_SUBSTEPS, ctx))
+                .mSquared(number(m, ConfigKeys.E_M2, ctx))
+                .lambda(number(m, ConfigKeys.E_LAMBDA, ctx));
         try {
             b.fermions(fermions(m, own, userSet, ctx));
+            b.flow(flow(m, ctx));
             return b.build();
         } catch (IllegalArgumentException e) {
             // ChainConfig's messages start with the key ("hmc.steps: must be ..."); its "ensemble" is our "name"
@@ -303,6 +312,45 @@ final class RunConfigLoader {
                 .maxIterations(int32(m, ConfigKeys.E_MAX_ITERATIONS, ctx))
                 .rationalTolerance(number(m, ConfigKeys.E_RATIONAL_TOLERANCE, ctx))
                 .build();
+    }
+
+    private static FlowSettings flow(Config m, Ctx ctx) {
+        return FlowSettings.builder()
+                .layers(int32(m, ConfigKeys.E_FLOW_LAYERS, ctx))
+                .hiddenChannels(intList(m, ConfigKeys.E_FLOW_HIDDEN, ctx))
+                .kernelSize(int32(m, ConfigKeys.E_FLOW_KERNEL, ctx))
+                .activation(choice(m, ConfigKeys.E_FLOW_ACTIVATION, ctx, "leaky_relu", "tanh", "relu", "silu"))
+                .trainingSteps(int32(m, ConfigKeys.E_FLOW_STEPS, ctx))
+                .batch(int32(m, ConfigKeys.E_FLOW_BATCH, ctx))
+                .learningRate(number(m, ConfigKeys.E_FLOW_LEARNING_RATE, ctx))
+                .weights(string(m, ConfigKeys.E_FLOW_WEIGHTS, ctx))
+                .proposalsPerTask(int32(m, ConfigKeys.E_FLOW_PROPOSALS_PER_TASK, ctx))
+                .build();
+    }
+
+    private static final List<String> GAUGE_ONLY = List.of(ConfigKeys.E_GROUP, ConfigKeys.E_BETA, ConfigKeys.E_BACKEND,
+            ConfigKeys.E_OVERRELAXATION, ConfigKeys.E_GAUGE_SUBSTEPS, ConfigKeys.E_FERMIONS);
+
+    /** Keys of the other theory, or flow keys of a chain that is not a flow's, are an error, not silently ignored. */
+    private static void checkTheoryKeys(ChainConfig.Theory theory, ChainConfig.Algorithm algorithm, Config own, Ctx ctx) {
+        String name = theory.name().toLowerCase(Locale.ROOT);
+        List<String> foreign = new ArrayList<>();
+        if (theory == ChainConfig.Theory.PHI4) {
+            foreign.addAll(GAUGE_ONLY);
+        } else {
+            foreign.add(ConfigKeys.E_M2);
+            foreign.add(ConfigKeys.E_LAMBDA);
+        }
+        for (String k : foreign) {
+            if (own.hasPath(k)) throw ctx.error(own, k, "does not apply to " + ConfigKeys.E_THEORY + " = " + name);
+        }
+        if (algorithm != ChainConfig.Algorithm.FLOW) {
+            for (String k : ConfigKeys.paths(Scope.ENSEMBLE)) {
+                if (k.startsWith("flow.") && own.hasPath(k)) {
+                    throw ctx.error(own, k, "applies to " + ConfigKeys.E_ALGORITHM + " = flow only");
+                }
+            }
+        }
     }
 
     private static final List<String> STAGGERED_ONLY = List.of(ConfigKeys.E_MASS);

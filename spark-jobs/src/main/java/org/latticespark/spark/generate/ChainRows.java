@@ -28,6 +28,8 @@ final class ChainRows implements Iterator<Row> {
     private Chain chain;
     private boolean closed;
     private long accepted;
+    private long updateNanos;
+    private ChainProgress last;
 
     /**
      * @param stored    for a resumed task: its stored row at update {@code task.resumeFrom()} (else null)
@@ -47,8 +49,9 @@ final class ChainRows implements Iterator<Row> {
             String ensemble = task.ensemble();
             ProgressListener listener = (c, record, total) -> {
                 if (record.accepted()) accepted++;
-                progress.add(new ChainProgress(ensemble, c, record.index(), total, record.plaquette(), accepted, attempt,
-                        chain.backendDescription()));
+                last = new ChainProgress(ensemble, c, record.index(), total, record.plaquette(), accepted, attempt,
+                        chain.backendDescription(), updateNanos * 1e-9);
+                progress.add(last);
                 FaultInjection.maybeFail(ensemble, c, record.index());
                 // a cancelled or aborted job only marks its tasks killed: stop between updates
                 if (tc != null) tc.killTaskIfInterrupted();
@@ -92,7 +95,10 @@ final class ChainRows implements Iterator<Row> {
     @Override
     public Row next() {
         if (!hasNext()) throw new NoSuchElementException();
+        long t0 = System.nanoTime();
         SavedConfiguration saved = chain.next();
+        updateNanos += System.nanoTime() - t0;
+        if (last != null) progress.add(last.withUpdateSeconds(updateNanos * 1e-9));
         // what computed this configuration's plaquette: known once the backend has run (Aparapi
         // reports the device it really used, or its Java fallback)
         return Tables.configurationRow(task.config(), task.parametersJson(), chain.backendDescription(), saved);

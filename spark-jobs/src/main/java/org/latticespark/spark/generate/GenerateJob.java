@@ -21,7 +21,10 @@ import org.apache.spark.sql.SparkSession;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.spark.InvalidInputException;
 import org.latticespark.generation.hmc.fermion.FermionTerms;
+import org.latticespark.generation.flow.RealNvpFlow;
 import org.latticespark.spark.config.RunConfig;
+import org.latticespark.spark.generate.flow.FlowGeneration;
+import org.latticespark.spark.generate.flow.FlowModels;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.progress.ChainProgress;
 import org.latticespark.spark.progress.ProgressAccumulator;
@@ -52,10 +55,12 @@ public final class GenerateJob {
      * @param resumedChains       chains continued from their last stored configuration
      * @param startedChains       chains run from their start
      * @param completeChains      chains of a resume already at or beyond their target, left as they were
+     * @param secondsPerUpdate    per ensemble, the seconds one update (trajectory, sweep, flow proposal) took in its
+     *                            task, averaged over the updates this job ran (for the log and run.json only)
      */
     public record Result(String path, long configurations, Map<String, List<String>> backendsByEnsemble,
                          Duration wallTime, long written, long resumedChains, long startedChains,
-                         long completeChains) {}
+                         long completeChains, Map<String, Double> secondsPerUpdate) {}
 
     private final SparkSession spark;
     private final RunConfig config;
@@ -79,10 +84,11 @@ public final class GenerateJob {
         return this;
     }
 
-    /** All (ensemble, chain) pairs of the run, in configuration order. */
+    /** All (ensemble, chain) pairs of the run's Markov chains, in configuration order (flow ensembles have none). */
     public static List<ChainTask> tasks(RunConfig config) {
         List<ChainTask> tasks = new ArrayList<>();
         for (ChainConfig e : config.ensembles()) {
+            if (e.algorithm == ChainConfig.Algorithm.FLOW) continue;
             for (int c = 0; c < e.chains; c++) tasks.add(ChainTask.of(e, c));
         }
         return tasks;
@@ -121,6 +127,8 @@ public final class GenerateJob {
         LOG.info("generate: {} ensemble(s), {} chain(s), {} updates in all -> {}", config.ensembles().size(),
                 tasks.size(), updates, target);
         logFermions(config);
+        Map<String, RealNvpFlow> flows = FlowModels.loadAll(config);
+        Map<String, Double> flowSeconds = new TreeMap<>();
 
         ProgressAccumulator progress = new ProgressAccumulator();
         spark.sparkContext().register(progress, ProgressAccumulator.NAME);
@@ -130,7 +138,13 @@ public final class GenerateJob {
         try {
             spark.sparkContext().setJobDescription("latticespark generate " + config.name());
             AtomicOutput.write(spark, target, overwrite, tmp -> {
-                Tables.write(configurations(spark, tasks, progress), tmp);
+                Dataset<Row> rows = configurations(spark, tasks, progress);
+                if (!flows.isEmpty()) {
+                    FlowGeneration.Result flowRows = FlowGeneration.rows(spark, config, flows);
+                    flowSeconds.putAll(flowRows.secondsPerProposal());
+                    rows = rows.union(spark.createDataFrame(flowRows.rows(), Tables.CONFIGURATION_SCHEMA));
+                }
+                Tables.write(rows, tmp);
                 return null;
             });
         } finally {
@@ -145,7 +159,28 @@ public final class GenerateJob {
         for (ChainConfig e : config.ensembles()) count += (long) e.chains * e.configurations;
         LOG.info("generate: wrote {} configurations to {} in {} s (backends {})", count, target,
                 wall.toMillis() / 1000.0, backends);
-        return new Result(target, count, backends, wall, count, 0, tasks.size(), 0);
+        Map<String, Double> seconds = secondsPerUpdate(progress);
+        seconds.putAll(flowSeconds);
+        logCost(seconds);
+        return new Result(target, count, backends, wall, count, 0, tasks.size(), 0, seconds);
+    }
+
+    /** Per ensemble, the task seconds per update of the chains the tasks ran (resumed ones: of the new updates only). */
+    private static Map<String, Double> secondsPerUpdate(ProgressAccumulator progress) {
+        Map<String, double[]> sums = new TreeMap<>();
+        for (ChainProgress p : progress.value().values()) {
+            double[] s = sums.computeIfAbsent(p.ensemble(), k -> new double[2]);
+            s[0] += p.updateSeconds();
+            s[1] += p.done();
+        }
+        Map<String, Double> out = new TreeMap<>();
+        sums.forEach((e, s) -> out.put(e, s[1] > 0 ? s[0] / s[1] : Double.NaN));
+        return out;
+    }
+
+    private static void logCost(Map<String, Double> seconds) {
+        seconds.forEach((e, s) -> LOG.info(String.format(Locale.ROOT, "generate: %s: %.1f µs per update (one task, "
+                + "its threads)", e, 1e6 * s)));
     }
 
     /** Per ensemble, the backends that computed the configurations: those given and those the tasks reported. */
@@ -215,6 +250,12 @@ public final class GenerateJob {
      */
     public Result resume() {
         String target = config.layout().configurations();
+        for (ChainConfig c : config.ensembles()) {
+            if (c.algorithm == ChainConfig.Algorithm.FLOW) {
+                throw new InvalidInputException("--resume: ensemble " + c.ensemble + " is sampled by a flow; resuming "
+                        + "flow chains is not supported yet (generate the run again, with --overwrite)");
+            }
+        }
         requireResumable(spark.sparkContext().hadoopConfiguration(), target);
         long start = System.nanoTime();
         Dataset<Row> table = Tables.readConfigurationTable(spark, target);
@@ -224,7 +265,7 @@ public final class GenerateJob {
             LOG.info("generate --resume: all {} chain(s) of the run are complete in {}; nothing written",
                     plan.complete().size(), target);
             return new Result(target, plan.storedRows(), plan.storedBackends(),
-                    Duration.ofNanos(System.nanoTime() - start), 0, 0, 0, plan.complete().size());
+                    Duration.ofNanos(System.nanoTime() - start), 0, 0, 0, plan.complete().size(), Map.of());
         }
         long updates = 0;
         List<String> positions = new ArrayList<>();
@@ -261,6 +302,6 @@ public final class GenerateJob {
                 + "(%d rows in all, backends %s)", written, target, wall.toMillis() / 1000.0,
                 plan.storedRows() + written, backends));
         return new Result(target, plan.storedRows() + written, backends, wall, written, plan.resumedChains(),
-                plan.startedChains(), plan.complete().size());
+                plan.startedChains(), plan.complete().size(), Map.of());
     }
 }

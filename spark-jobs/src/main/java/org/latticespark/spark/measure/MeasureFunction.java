@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.latticespark.lattice.field.GaugeField;
+import org.latticespark.lattice.scalar.ScalarField;
 import org.latticespark.measurement.Measurement;
 import org.latticespark.measurement.MeasurementContext;
 import org.latticespark.measurement.MeasurementStage;
+import org.latticespark.measurement.scalar.ScalarMeasurementStage;
 import org.latticespark.spark.InvalidInputException;
 import org.latticespark.spark.config.MeasureSettings;
 import org.latticespark.spark.table.StoredConfiguration;
@@ -22,6 +25,7 @@ final class MeasureFunction implements FlatMapFunction<Row, Row> {
     private final MeasureSettings settings;
     private final String tablePath;
     private transient Map<String, List<MeasurementStage>> stages;
+    private transient Map<String, List<ScalarMeasurementStage>> scalarStages;
 
     MeasureFunction(MeasureSettings settings, String tablePath) {
         this.settings = settings;
@@ -30,8 +34,22 @@ final class MeasureFunction implements FlatMapFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Row row) {
-        if (stages == null) stages = new HashMap<>();
+        if (stages == null) {
+            stages = new HashMap<>();
+            scalarStages = new HashMap<>();
+        }
         StoredConfiguration sc = Tables.readConfiguration(row, tablePath);
+        MeasurementContext context = new MeasurementContext(sc.ensemble(), sc.chain(), sc.update(), sc.config().seed);
+        List<Row> out = new ArrayList<>();
+        if (sc.config().isScalar()) {
+            ScalarField phi = (ScalarField) sc.field();
+            for (ScalarMeasurementStage stage : scalarStages.computeIfAbsent(sc.ensemble(),
+                    e -> settings.scalarStagesFor(sc.config()))) {
+                add(out, sc, stage.measure(phi, context));
+            }
+            out.addAll(GenerationStage.rows(sc));
+            return out.iterator();
+        }
         List<MeasurementStage> ensembleStages = stages.get(sc.ensemble());
         if (ensembleStages == null) {
             try {
@@ -42,15 +60,15 @@ final class MeasureFunction implements FlatMapFunction<Row, Row> {
             }
             stages.put(sc.ensemble(), ensembleStages);
         }
-        List<Row> out = new ArrayList<>();
-        MeasurementContext context = new MeasurementContext(sc.ensemble(), sc.chain(), sc.update(), sc.config().seed);
-        for (MeasurementStage stage : ensembleStages) {
-            for (Measurement m : stage.measure(sc.field(), context)) {
-                out.add(Tables.measurementRow(sc.ensemble(), sc.chain(), sc.update(), m.observable(), m.source(),
-                        m.value()));
-            }
-        }
+        GaugeField field = (GaugeField) sc.field();
+        for (MeasurementStage stage : ensembleStages) add(out, sc, stage.measure(field, context));
         out.addAll(GenerationStage.rows(sc));
         return out.iterator();
+    }
+
+    private static void add(List<Row> out, StoredConfiguration sc, List<Measurement> measured) {
+        for (Measurement m : measured) {
+            out.add(Tables.measurementRow(sc.ensemble(), sc.chain(), sc.update(), m.observable(), m.source(), m.value()));
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.latticespark.generation.ChainConfig;
 import org.latticespark.spark.config.MeasureSettings;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.io.AtomicOutput;
@@ -46,7 +47,11 @@ public final class MeasureJob {
         String target = config.layout().measurements();
         AtomicOutput.checkTarget(spark, target, overwrite);
         Dataset<Row> configurations = Tables.readConfigurationTable(spark, source);
-        LOG.info("measure: stages {} + generation on {} -> {}", config.measureStages(), source, target);
+        boolean gauge = config.ensembles().stream().anyMatch(c -> !c.isScalar());
+        boolean scalar = config.ensembles().stream().anyMatch(ChainConfig::isScalar);
+        LOG.info("measure: stages {} + generation on {} -> {}", (gauge ? config.measureStages().toString() : "")
+                + (gauge && scalar ? " (gauge ensembles), " : "") + (scalar ? "[phi4] (phi4 ensembles)" : ""), source,
+                target);
         long start = System.nanoTime();
         try {
             spark.sparkContext().setJobDescription("latticespark measure " + config.name());

@@ -19,8 +19,10 @@ import org.latticespark.generation.UpdateRecord;
 import org.latticespark.lattice.codec.ConfigurationCodec;
 import org.latticespark.lattice.codec.CorruptConfigurationException;
 import org.latticespark.lattice.field.GaugeField;
+import org.latticespark.lattice.field.LatticeField;
 import org.latticespark.lattice.geometry.Lattice;
 import org.latticespark.lattice.group.GaugeGroup;
+import org.latticespark.lattice.scalar.ScalarField;
 import org.latticespark.spark.InvalidInputException;
 import org.latticespark.spark.config.EnsembleJson;
 
@@ -36,13 +38,24 @@ import org.latticespark.spark.config.EnsembleJson;
  * algorithm, parameters (canonical JSON of the ensemble, enough to resume), seed, backend, links
  * (little-endian doubles, ILDG order), checksum ("sha256:..."), plaquette, and the history of the
  * updates since the previous saved configuration as parallel arrays (update, ΔH, accepted, plaquette,
- * Krylov-solver iterations). Schema version 2 added the solver iterations and the fermion keys of the
- * parameters; version-1 tables are refused with a message that says so.
+ * Krylov-solver iterations, log weight), then log_weight of the stored configuration.
+ *
+ * <p>A φ⁴ row (theory = phi4 in the parameters) has group {@value #SCALAR_GROUP}, beta NaN, the site values in
+ * {@code links} (lexicographic, little-endian doubles) and the action per site S/V where a gauge row has its
+ * plaquette. A flow ensemble's rows record every proposal in the history: its log weight log w = −S − log q,
+ * whether the independence Metropolis–Hastings step accepted it, and ΔH = log w(current) − log w(proposal); the
+ * row's log_weight is that of the stored configuration, what the chain continues from. The other samplers store
+ * NaN log weights.
+ *
+ * <p>Schema version 2 added the solver iterations and the fermion keys of the parameters, version 3 the φ⁴ and
+ * flow keys and the log weights; older tables are refused with a message that says so.
  *
  * <p>Measurement table (long format): schema_version, ensemble, chain, index, observable, source, value.
  */
 public final class Tables {
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+    /** The group column of a scalar field's row. */
+    public static final String SCALAR_GROUP = "scalar";
 
     public static final StructType CONFIGURATION_SCHEMA = new StructType(new StructField[] {
             field("schema_version", DataTypes.IntegerType),
@@ -64,6 +77,8 @@ public final class Tables {
             field("history_accepted", DataTypes.createArrayType(DataTypes.BooleanType, false)),
             field("history_plaquette", DataTypes.createArrayType(DataTypes.DoubleType, false)),
             field("history_solver_iterations", DataTypes.createArrayType(DataTypes.LongType, false)),
+            field("log_weight", DataTypes.DoubleType),
+            field("history_log_weight", DataTypes.createArrayType(DataTypes.DoubleType, false)),
     });
 
     public static final StructType MEASUREMENT_SCHEMA = new StructType(new StructField[] {
@@ -80,7 +95,7 @@ public final class Tables {
     public static final int C_SCHEMA_VERSION = 0, C_ENSEMBLE = 1, C_CHAIN = 2, C_UPDATE = 3, C_GROUP = 4, C_DIMS = 5,
             C_BETA = 6, C_ALGORITHM = 7, C_PARAMETERS = 8, C_SEED = 9, C_BACKEND = 10, C_LINKS = 11, C_CHECKSUM = 12,
             C_PLAQUETTE = 13, C_HISTORY_UPDATE = 14, C_HISTORY_DELTA_H = 15, C_HISTORY_ACCEPTED = 16,
-            C_HISTORY_PLAQUETTE = 17, C_HISTORY_SOLVER_ITERATIONS = 18;
+            C_HISTORY_PLAQUETTE = 17, C_HISTORY_SOLVER_ITERATIONS = 18, C_LOG_WEIGHT = 19, C_HISTORY_LOG_WEIGHT = 20;
     public static final int M_SCHEMA_VERSION = 0, M_ENSEMBLE = 1, M_CHAIN = 2, M_INDEX = 3, M_OBSERVABLE = 4,
             M_SOURCE = 5, M_VALUE = 6;
 
@@ -102,6 +117,7 @@ public final class Tables {
         boolean[] ha = new boolean[h.size()];
         double[] hp = new double[h.size()];
         long[] hs = new long[h.size()];
+        double[] hw = new double[h.size()];
         for (int i = 0; i < hu.length; i++) {
             UpdateRecord r = h.get(i);
             hu[i] = r.index();
@@ -109,11 +125,14 @@ public final class Tables {
             ha[i] = r.accepted();
             hp[i] = r.plaquette();
             hs[i] = r.solverIterations();
+            hw[i] = r.logWeight();
         }
+        boolean scalar = config.isScalar();
         return RowFactory.create(SCHEMA_VERSION, config.ensemble, saved.chain(), saved.index(),
-                saved.field().group().name(), config.extents.clone(), config.beta,
+                scalar ? SCALAR_GROUP : saved.gaugeField().group().name(), config.extents.clone(),
+                scalar ? Double.NaN : config.beta,
                 config.algorithm.name().toLowerCase(java.util.Locale.ROOT), parametersJson, config.seed, backend,
-                links, ConfigurationCodec.checksum(links), saved.plaquette(), hu, hd, ha, hp, hs);
+                links, ConfigurationCodec.checksum(links), saved.plaquette(), hu, hd, ha, hp, hs, saved.logWeight(), hw);
     }
 
     public static Row measurementRow(String ensemble, int chain, long index, String observable, int source,
@@ -128,7 +147,7 @@ public final class Tables {
 
     /**
      * Reads one configuration row back and verifies it: schema version, parameters, group and dims
-     * against the parameters, then length, checksum, finiteness and group membership of every link.
+     * against the parameters, then length, checksum, finiteness and (gauge fields) group membership of every link.
      *
      * @param tablePath names the table in error messages
      * @throws CorruptConfigurationException naming path, ensemble, chain and update
@@ -165,6 +184,28 @@ public final class Tables {
             throw new CorruptConfigurationException(where + ": dims " + Arrays.toString(dims)
                     + " do not match the ensemble's lattice " + Arrays.toString(config.extents));
         }
+        LatticeField field = config.isScalar() ? scalarField(row, config, where, dims) : gaugeField(row, config, where, dims);
+        List<Long> hu = row.getList(C_HISTORY_UPDATE);
+        List<Double> hd = row.getList(C_HISTORY_DELTA_H);
+        List<Boolean> ha = row.getList(C_HISTORY_ACCEPTED);
+        List<Double> hp = row.getList(C_HISTORY_PLAQUETTE);
+        List<Long> hs = row.getList(C_HISTORY_SOLVER_ITERATIONS);
+        List<Double> hw = row.getList(C_HISTORY_LOG_WEIGHT);
+        if (hu.size() != hd.size() || hu.size() != ha.size() || hu.size() != hp.size() || hu.size() != hs.size()
+                || hu.size() != hw.size()) {
+            throw new CorruptConfigurationException(where + ": history arrays differ in length");
+        }
+        List<UpdateRecord> history = new ArrayList<>(hu.size());
+        for (int i = 0; i < hu.size(); i++) history.add(new UpdateRecord(hu.get(i), hd.get(i), ha.get(i), hp.get(i),
+                hs.get(i), hw.get(i)));
+        if (history.isEmpty() || history.get(history.size() - 1).index() != update) {
+            throw new CorruptConfigurationException(where + ": history does not end at update " + update);
+        }
+        return new StoredConfiguration(ensemble, chain, update, config, field, row.getDouble(C_PLAQUETTE),
+                row.getString(C_BACKEND), row.getString(C_CHECKSUM), List.copyOf(history), row.getDouble(C_LOG_WEIGHT));
+    }
+
+    private static GaugeField gaugeField(Row row, ChainConfig config, String where, int[] dims) {
         GaugeGroup group;
         try {
             group = GaugeGroup.of(row.getString(C_GROUP));
@@ -175,24 +216,17 @@ public final class Tables {
             throw new CorruptConfigurationException(where + ": group " + group + " does not match the ensemble's "
                     + config.gaugeGroup());
         }
-        GaugeField field = ConfigurationCodec.decode((byte[]) row.get(C_LINKS), row.getString(C_CHECKSUM), group,
-                new Lattice(dims), where);
-        List<Long> hu = row.getList(C_HISTORY_UPDATE);
-        List<Double> hd = row.getList(C_HISTORY_DELTA_H);
-        List<Boolean> ha = row.getList(C_HISTORY_ACCEPTED);
-        List<Double> hp = row.getList(C_HISTORY_PLAQUETTE);
-        List<Long> hs = row.getList(C_HISTORY_SOLVER_ITERATIONS);
-        if (hu.size() != hd.size() || hu.size() != ha.size() || hu.size() != hp.size() || hu.size() != hs.size()) {
-            throw new CorruptConfigurationException(where + ": history arrays differ in length");
+        return ConfigurationCodec.decode((byte[]) row.get(C_LINKS), row.getString(C_CHECKSUM), group, new Lattice(dims),
+                where);
+    }
+
+    private static ScalarField scalarField(Row row, ChainConfig config, String where, int[] dims) {
+        if (!SCALAR_GROUP.equals(row.getString(C_GROUP))) {
+            throw new CorruptConfigurationException(where + ": group " + row.getString(C_GROUP) + ", but the ensemble is "
+                    + "phi4 (group " + SCALAR_GROUP + ")");
         }
-        List<UpdateRecord> history = new ArrayList<>(hu.size());
-        for (int i = 0; i < hu.size(); i++) history.add(new UpdateRecord(hu.get(i), hd.get(i), ha.get(i), hp.get(i),
-                hs.get(i)));
-        if (history.isEmpty() || history.get(history.size() - 1).index() != update) {
-            throw new CorruptConfigurationException(where + ": history does not end at update " + update);
-        }
-        return new StoredConfiguration(ensemble, chain, update, config, field, row.getDouble(C_PLAQUETTE),
-                row.getString(C_BACKEND), row.getString(C_CHECKSUM), List.copyOf(history));
+        return ConfigurationCodec.decodeScalar((byte[]) row.get(C_LINKS), row.getString(C_CHECKSUM), new Lattice(dims),
+                where);
     }
 
     /** Refuses a row of another schema version, saying when the table is older than this reader. */

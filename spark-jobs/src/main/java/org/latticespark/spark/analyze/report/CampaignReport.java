@@ -65,7 +65,8 @@ public final class CampaignReport {
         }
         String file = config.source() == null ? "" : fileName(config.source());
         return new ReportModel(config.name(), file, EnsembleParameters.number(config.analyzeS()),
-                config.measureStages(), config.analyzePlots(), results.size(), failed, sections);
+                config.measureStages(), config.analyzePlots(), results.size(), failed,
+                SamplerComparison.rows(config, results), sections);
     }
 
     private static ReportModel.Line line(AnalyzedObservable a, String folder, String file) {

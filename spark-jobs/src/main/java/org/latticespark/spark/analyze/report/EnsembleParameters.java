@@ -17,12 +17,21 @@ final class EnsembleParameters {
 
     static List<ReportModel.Parameter> of(ChainConfig c) {
         List<ReportModel.Parameter> p = new ArrayList<>();
-        p.add(new ReportModel.Parameter("Gauge group", group(c.group)));
-        p.add(new ReportModel.Parameter("Lattice", lattice(c.extents)));
-        p.add(new ReportModel.Parameter("β (Wilson action)", number(c.beta)));
+        if (c.isScalar()) {
+            p.add(new ReportModel.Parameter("Theory", "φ⁴, S = Σ_x [Σ_μ (φ(x+μ̂) − φ(x))² + m² φ² + λ φ⁴]"));
+            p.add(new ReportModel.Parameter("Lattice", lattice(c.extents)));
+            p.add(new ReportModel.Parameter("m², λ", number(c.mSquared) + ", " + number(c.lambda)));
+        } else {
+            p.add(new ReportModel.Parameter("Gauge group", group(c.group)));
+            p.add(new ReportModel.Parameter("Lattice", lattice(c.extents)));
+            p.add(new ReportModel.Parameter("β (Wilson action)", number(c.beta)));
+        }
         p.add(new ReportModel.Parameter("Update", update(c)));
-        p.add(new ReportModel.Parameter("Start", c.start == ChainConfig.Start.COLD ? "cold (unit links)"
-                : "hot (Haar-random links)"));
+        if (c.algorithm != ChainConfig.Algorithm.FLOW) {
+            p.add(new ReportModel.Parameter("Start", c.isScalar()
+                    ? (c.start == ChainConfig.Start.COLD ? "cold (φ = 0)" : "hot (Gaussian φ)")
+                    : (c.start == ChainConfig.Start.COLD ? "cold (unit links)" : "hot (Haar-random links)")));
+        }
         p.add(new ReportModel.Parameter("Chains", Integer.toString(c.chains)));
         p.add(new ReportModel.Parameter("Thermalization", plural(c.thermalization, "update")));
         p.add(new ReportModel.Parameter("Saved configurations", c.configurations + " per chain, every "
@@ -55,6 +64,10 @@ final class EnsembleParameters {
     }
 
     private static String update(ChainConfig c) {
+        if (c.algorithm == ChainConfig.Algorithm.FLOW) {
+            return "independence Metropolis–Hastings: one update = 1 proposal of a Real NVP flow (" + c.flow + ", "
+                    + plural(c.flow.trainingSteps, "training step") + " of batch " + c.flow.batch + ")";
+        }
         if (c.algorithm == ChainConfig.Algorithm.HEATBATH) {
             return "heatbath: one update = 1 heatbath sweep + " + plural(c.overrelaxation, "overrelaxation sweep");
         }

@@ -1,5 +1,7 @@
 package org.latticespark.spark.analyze.report;
 
+import java.util.List;
+
 /**
  * Lays out the report as one static HTML page with inline CSS and no script. The markup is also
  * well-formed XML (polyglot XHTML: every element closed, attributes quoted, only the five XML
@@ -63,9 +65,26 @@ final class HtmlReport {
                     .append("</a></li>\n");
         }
         h.append("</ul>\n</nav>\n");
+        if (!m.comparison().isEmpty()) comparison(h, m.comparison());
         for (ReportModel.Section s : m.sections()) section(h, s);
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void comparison(StringBuilder h, List<List<String>> rows) {
+        h.append("<section id=\"samplers\">\n<h2>Samplers</h2>\n<p class=\"legend\">")
+                .append(esc(SamplerComparison.CAPTION)).append("</p>\n<table class=\"results\">\n<thead>\n<tr>");
+        for (int i = 0; i < SamplerComparison.COLUMNS.size(); i++) {
+            h.append(i >= 2 ? "<th class=\"num\">" : "<th>").append(esc(SamplerComparison.COLUMNS.get(i))).append("</th>");
+        }
+        h.append("</tr>\n</thead>\n<tbody>\n");
+        for (List<String> r : rows) {
+            h.append("<tr><td class=\"name\">").append(esc(r.get(0))).append("</td><td>").append(esc(r.get(1)))
+                    .append("</td>");
+            for (String v : r.subList(2, r.size())) h.append("<td class=\"num\">").append(esc(v)).append("</td>");
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void section(StringBuilder h, ReportModel.Section s) {

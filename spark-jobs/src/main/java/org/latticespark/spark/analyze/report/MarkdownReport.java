@@ -1,5 +1,7 @@
 package org.latticespark.spark.analyze.report;
 
+import java.util.List;
+
 /**
  * Lays out the report as Markdown (GitHub flavour: pipe tables), with the same content as
  * {@link HtmlReport}; each plot is a PNG image linking to its SVG.
@@ -18,8 +20,20 @@ final class MarkdownReport {
         item(md, "Error analysis", ReportText.method(m));
         item(md, "Plots", ReportText.plots(m));
         md.append('\n').append(text(ReportText.LEGEND)).append("\n");
+        if (!m.comparison().isEmpty()) comparison(md, m.comparison());
         for (ReportModel.Section s : m.sections()) section(md, s);
         return md.toString();
+    }
+
+    private static void comparison(StringBuilder md, List<List<String>> rows) {
+        md.append("\n## Samplers\n\n").append(text(SamplerComparison.CAPTION)).append("\n\n|");
+        for (String c : SamplerComparison.COLUMNS) md.append(' ').append(text(c)).append(" |");
+        md.append("\n|---|---|").append("--:|".repeat(SamplerComparison.COLUMNS.size() - 2)).append('\n');
+        for (List<String> r : rows) {
+            md.append("| ").append(code(r.get(0)));
+            for (String v : r.subList(1, r.size())) md.append(" | ").append(text(v));
+            md.append(" |\n");
+        }
     }
 
     private static void section(StringBuilder md, ReportModel.Section s) {

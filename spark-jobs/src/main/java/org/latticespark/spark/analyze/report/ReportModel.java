@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param configFile the configuration's file name (no folder, so that the report does not depend on
  *                   where the run was started)
+ * @param comparison the rows of the φ⁴ sampler comparison ({@link SamplerComparison}), empty when there is none
  */
 record ReportModel(String run, String configFile, String s, List<String> stages, boolean plots, int observables,
-                   int failed, List<Section> sections) {
+                   int failed, List<List<String>> comparison, List<Section> sections) {
 
     record Parameter(String name, String value) {}
 

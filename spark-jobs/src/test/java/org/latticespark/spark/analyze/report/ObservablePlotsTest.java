@@ -28,10 +28,10 @@ class ObservablePlotsTest {
 
     @Test
     void reportSentenceStatesTheThresholdAndBucketsOfThePlotPackage() {
-        ReportModel on = new ReportModel("r", "r.conf", "2.0", List.of(), true, 0, 0, List.of());
+        ReportModel on = new ReportModel("r", "r.conf", "2.0", List.of(), true, 0, 0, List.of(), List.of());
         assertEquals("PNG previews link to SVG; a chain of more than 2000 samples is drawn in the history as the "
                 + "min/max envelope of 1000 buckets of consecutive samples (title: min/max envelope)", ReportText.plots(on));
-        ReportModel off = new ReportModel("r", "r.conf", "2.0", List.of(), false, 0, 0, List.of());
+        ReportModel off = new ReportModel("r", "r.conf", "2.0", List.of(), false, 0, 0, List.of(), List.of());
         assertEquals("off (analyze.plots = false)", ReportText.plots(off));
     }
 }

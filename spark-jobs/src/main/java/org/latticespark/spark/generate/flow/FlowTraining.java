@@ -1,0 +1,87 @@
+package org.latticespark.spark.generate.flow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.flow.FlowTrainer;
+import org.latticespark.generation.flow.FlowWeights;
+import org.latticespark.generation.flow.LearningRateSchedule;
+import org.latticespark.generation.flow.RealNvpFlow;
+import org.latticespark.generation.flow.TrainingSummary;
+import org.latticespark.lattice.parallel.Parallelism;
+import org.latticespark.spark.InvalidInputException;
+import org.latticespark.spark.config.RunConfig;
+
+/**
+ * Trains the flow of every flow ensemble of a run by minimising the reverse Kullback–Leibler divergence with Adam
+ * (cosine-decayed learning rate), on the driver's cores, and writes the weights file ({@link FlowModels#weightsPath}).
+ * The initial weights and every training batch come from the ensemble's seed (chain 0 of its stream), and the
+ * batch gradient sums fixed chunks of samples in order, so the trained weights are the same whatever the number of
+ * threads. An existing weights file is kept (and checked against the ensemble) unless {@code overwrite}.
+ */
+public final class FlowTraining {
+    /** One ensemble's outcome: trained now, or the file it already had. */
+    public record Trained(String ensemble, Path file, boolean trainedNow, TrainingSummary summary) {}
+
+    private final RunConfig run;
+    private final Consumer<String> progress;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    public FlowTraining(RunConfig run, Consumer<String> progress) {
+        this.run = run;
+        this.progress = progress;
+    }
+
+    public FlowTraining threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    public List<Trained> run(boolean overwrite) {
+        List<Trained> out = new ArrayList<>();
+        for (ChainConfig c : run.ensembles()) {
+            if (c.algorithm != ChainConfig.Algorithm.FLOW) continue;
+            Path file = FlowModels.weightsPath(run, c);
+            if (Files.exists(file) && !overwrite) {
+                TrainingSummary s = FlowModels.load(run, c).training();
+                progress.accept(String.format(Locale.ROOT, "train: %s: using %s (%d steps, ESS/N %.3f)", c.ensemble,
+                        file, s.steps(), s.finalEss()));
+                out.add(new Trained(c.ensemble, file, false, s));
+                continue;
+            }
+            out.add(new Trained(c.ensemble, file, true, train(c, file)));
+        }
+        return out;
+    }
+
+    private TrainingSummary train(ChainConfig c, Path file) {
+        RealNvpFlow flow = RealNvpFlow.initial(c.lattice(), FlowModels.architecture(c.flow), c.seed);
+        int steps = c.flow.trainingSteps;
+        progress.accept(String.format(Locale.ROOT, "train: %s: %s, %d parameters, %d steps of batch %d, lr %s, "
+                + "%d thread(s)", c.ensemble, c.flow, flow.parameterCount(), steps, c.flow.batch, c.flow.learningRate,
+                threads));
+        TrainingSummary summary;
+        try (Parallelism par = new Parallelism(threads)) {
+            FlowTrainer trainer = new FlowTrainer(flow, c.phi4Action(), c.seed, c.flow.batch,
+                    LearningRateSchedule.cosine(c.flow.learningRate, Math.max(1, steps), 0.05), par);
+            int every = Math.max(1, steps / 20);
+            summary = trainer.train(steps, every, (step, loss, ess, lr, seconds) -> progress.accept(String.format(
+                    Locale.ROOT, "train: %s: step %d/%d loss %.4f ESS/N %.3f lr %.2e (%.1f s)", c.ensemble, step, steps,
+                    loss, ess, lr, seconds)));
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            FlowWeights.save(file, flow, c.phi4Action(), summary);
+        } catch (IOException e) {
+            throw new InvalidInputException(c.ensemble + ": " + e.getMessage(), e);
+        }
+        progress.accept(String.format(Locale.ROOT, "train: %s: %d steps in %.1f s, final loss %.4f, ESS/N %.3f -> %s",
+                c.ensemble, summary.steps(), summary.wallSeconds(), summary.finalLoss(), summary.finalEss(), file));
+        return summary;
+    }
+}

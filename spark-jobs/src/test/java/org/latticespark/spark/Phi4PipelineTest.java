@@ -1,0 +1,179 @@
+package org.latticespark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latticespark.generation.ChainConfig;
+import org.latticespark.generation.UpdateRecord;
+import org.latticespark.generation.flow.RealNvpFlow;
+import org.latticespark.generation.scalar.FlowProposal;
+import org.latticespark.generation.scalar.IndependenceMetropolis;
+import org.latticespark.generation.scalar.IndependenceSampler;
+import org.latticespark.lattice.random.RandomStream;
+import org.latticespark.lattice.scalar.ScalarField;
+import org.latticespark.spark.analyze.SummaryRow;
+import org.latticespark.spark.config.RunConfig;
+import org.latticespark.spark.generate.GenerateJob;
+import org.latticespark.spark.generate.flow.FlowModels;
+import org.latticespark.spark.table.StoredConfiguration;
+import org.latticespark.spark.table.Tables;
+
+/**
+ * φ⁴ through the whole pipeline: a flow ensemble (train → proposals on Spark → independence Metropolis–Hastings in
+ * order) and an HMC ensemble, measured and analysed side by side.
+ */
+class Phi4PipelineTest {
+    private static final int CONFIGURATIONS = 40, CHAINS = 2;
+    private static SparkSession spark;
+
+    @TempDir
+    static Path dir;
+
+    private static RunConfig config;
+    private static RunPipeline.Result result;
+
+    static RunConfig config(String output, int proposalsPerTask) {
+        return RunConfig.parse("""
+                name = phi4
+                seed = 12
+                ensemble-defaults { theory = phi4, lattice = [4, 4], phi4 { m2 = -1.0, lambda = 1.0 }, chains = 2,
+                                    thermalization = 5, configurations = 40 }
+                ensembles = [
+                  { name = flow, algorithm = flow,
+                    flow { layers = 2, hidden-channels = [4], training-steps = 30, batch = 16,
+                           proposals-per-task = %d } }
+                  { name = hmc, algorithm = hmc, hmc.steps = 6 }
+                ]
+                """.formatted(proposalsPerTask), "phi4.conf").withOutput(output);
+    }
+
+    @BeforeAll
+    static void run() {
+        spark = TestSupport.session("local[2]");
+        config = config(dir.resolve("out").toString(), 13);
+        result = new RunPipeline(spark, config).run();
+    }
+
+    @AfterAll
+    static void stop() {
+        TestSupport.stop(spark);
+    }
+
+    private static List<StoredConfiguration> stored(RunConfig c, String ensemble) {
+        String path = c.layout().configurations();
+        List<StoredConfiguration> out = new ArrayList<>();
+        for (Row r : Tables.readConfigurationTable(spark, path).collectAsList()) {
+            StoredConfiguration s = Tables.readConfiguration(r, path);
+            if (s.ensemble().equals(ensemble)) out.add(s);
+        }
+        out.sort((a, b) -> a.chain() != b.chain() ? Integer.compare(a.chain(), b.chain())
+                : Long.compare(a.update(), b.update()));
+        return out;
+    }
+
+    @Test
+    void flowRowsAreTheInJvmIndependenceChainBitForBit() throws Exception {
+        assertTrue(Files.exists(Path.of(config.layout().root(), "flows", "flow.flow")), "the run trained the flow");
+        ChainConfig c = config.ensemble("flow").orElseThrow();
+        RealNvpFlow flow = FlowModels.load(config, c).flow();
+        List<StoredConfiguration> rows = stored(config, "flow");
+        assertEquals(CHAINS * CONFIGURATIONS, rows.size());
+        for (int chain = 0; chain < CHAINS; chain++) {
+            RandomStream stream = new RandomStream(c.seed, chain);
+            IndependenceSampler sampler = new IndependenceSampler(c.phi4Action(), new FlowProposal(flow, stream),
+                    new IndependenceMetropolis(stream));
+            ScalarField field = ScalarField.cold(c.lattice());
+            List<UpdateRecord> records = new ArrayList<>();
+            for (long i = 1; i <= c.totalUpdates(); i++) records.add(sampler.update(field, i));
+            StoredConfiguration last = rows.get(chain * CONFIGURATIONS + CONFIGURATIONS - 1);
+            assertArrayEquals(field.values(), last.field().data(), "chain " + chain + " final configuration");
+            assertEquals(sampler.currentLogWeight(), last.logWeight());
+            List<UpdateRecord> history = new ArrayList<>();
+            for (StoredConfiguration s : rows.subList(chain * CONFIGURATIONS, (chain + 1) * CONFIGURATIONS)) {
+                history.addAll(s.history());
+            }
+            for (int i = 0; i < records.size(); i++) {
+                UpdateRecord a = records.get(i), b = history.get(i);
+                assertEquals(a.index(), b.index());
+                assertEquals(a.accepted(), b.accepted(), "update " + a.index());
+                assertEquals(a.logWeight(), b.logWeight(), "update " + a.index());
+                assertEquals(a.plaquette(), b.plaquette(), 1e-14, "S/V after update " + a.index());
+            }
+        }
+    }
+
+    @Test
+    void flowTableDoesNotDependOnHowProposalsAreSplitIntoTasks() {
+        RunConfig other = config(dir.resolve("other").toString(), 1000);
+        try {
+            Files.createDirectories(Path.of(other.layout().root(), "flows"));
+            Files.copy(Path.of(config.layout().root(), "flows", "flow.flow"),
+                    Path.of(other.layout().root(), "flows", "flow.flow"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        new GenerateJob(spark, other).run(false);
+        List<StoredConfiguration> a = stored(config, "flow");
+        List<StoredConfiguration> b = stored(other, "flow");
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).checksum(), b.get(i).checksum());
+            assertEquals(a.get(i).history(), b.get(i).history());
+        }
+    }
+
+    @Test
+    void bothSamplersAreMeasuredAndAnalysed() {
+        Map<String, SummaryRow> rows = new TreeMap<>();
+        for (SummaryRow r : result.analyze().summary().rows()) rows.put(r.ensemble() + "/" + r.observable(), r);
+        for (String e : List.of("flow", "hmc")) {
+            for (String o : List.of("magnetization", "abs_magnetization", "volume_magnetization_sq", "phi2",
+                    "two_point_t0", "two_point_t2", "accepted", "update_action_density")) {
+                assertTrue(rows.containsKey(e + "/" + o), e + "/" + o + " in " + rows.keySet());
+            }
+        }
+        SummaryRow ess = rows.get("flow/ess_per_proposal");
+        assertTrue(ess != null && ess.ok() && ess.value() > 0 && ess.value() <= 1, String.valueOf(ess));
+        assertTrue(rows.containsKey("flow/log_weight"));
+        assertTrue(!rows.containsKey("hmc/log_weight") && !rows.containsKey("hmc/ess_per_proposal"));
+        assertTrue(rows.get("hmc/accepted").value() > 0.5, "HMC acceptance");
+    }
+
+    /** The flow ensemble alone, with another action or architecture, reading the run's trained weights. */
+    private static RunConfig flowOnly(double m2, double lambda, int layers) {
+        return RunConfig.parse("""
+                name = phi4
+                ensembles = [ { name = flow, theory = phi4, algorithm = flow, lattice = [4, 4],
+                                phi4 { m2 = %s, lambda = %s }, flow { layers = %d, hidden-channels = [4] } } ]
+                """.formatted(m2, lambda, layers), "x.conf").withOutput(config.layout().root());
+    }
+
+    @Test
+    void missingOrMismatchedWeightsAreRefusedWithTheFileNamed() throws Exception {
+        RunConfig missing = config(dir.resolve("missing").toString(), 13);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new GenerateJob(spark, missing).run(false));
+        assertTrue(e.getMessage().contains("flow.flow") && e.getMessage().contains("train"), e.getMessage());
+        RunConfig otherAction = flowOnly(-1.0, 1.5, 2);
+        InvalidInputException m = assertThrows(InvalidInputException.class,
+                () -> FlowModels.load(otherAction, otherAction.ensembles().get(0)));
+        assertTrue(m.getMessage().contains("flow.flow") && m.getMessage().contains("lambda"), m.getMessage());
+        RunConfig otherShape = flowOnly(-1.0, 1.0, 4);
+        InvalidInputException s = assertThrows(InvalidInputException.class,
+                () -> FlowModels.load(otherShape, otherShape.ensembles().get(0)));
+        assertTrue(s.getMessage().contains("architecture") && s.getMessage().contains("--overwrite"), s.getMessage());
+    }
+}
