@@ -33,8 +33,8 @@ import org.latticespark.spark.table.StoredConfiguration;
 import org.latticespark.spark.table.Tables;
 
 /**
- * φ⁴ through the whole pipeline: a flow ensemble (train → proposals on Spark → independence Metropolis–Hastings in
- * order) and an HMC ensemble, measured and analysed side by side.
+ * φ⁴ through the whole pipeline: flow ensembles in 2d and 3d (train → proposals on Spark → independence
+ * Metropolis–Hastings in order) and an HMC ensemble, measured and analysed side by side.
  */
 class Phi4PipelineTest {
     private static final int CONFIGURATIONS = 40, CHAINS = 2;
@@ -57,6 +57,8 @@ class Phi4PipelineTest {
                     flow { layers = 2, hidden-channels = [4], training-steps = 30, batch = 16,
                            proposals-per-task = %d } }
                   { name = hmc, algorithm = hmc, hmc.steps = 6 }
+                  { name = flow3d, algorithm = flow, lattice = [4, 2, 4],
+                    flow { layers = 2, hidden-channels = [2], kernel-size = 1, training-steps = 5, batch = 8 } }
                 ]
                 """.formatted(proposalsPerTask), "phi4.conf").withOutput(output);
     }
@@ -121,8 +123,9 @@ class Phi4PipelineTest {
         RunConfig other = config(dir.resolve("other").toString(), 1000);
         try {
             Files.createDirectories(Path.of(other.layout().root(), "flows"));
-            Files.copy(Path.of(config.layout().root(), "flows", "flow.flow"),
-                    Path.of(other.layout().root(), "flows", "flow.flow"));
+            for (String f : List.of("flow.flow", "flow3d.flow")) {
+                Files.copy(Path.of(config.layout().root(), "flows", f), Path.of(other.layout().root(), "flows", f));
+            }
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -140,7 +143,7 @@ class Phi4PipelineTest {
     void bothSamplersAreMeasuredAndAnalysed() {
         Map<String, SummaryRow> rows = new TreeMap<>();
         for (SummaryRow r : result.analyze().summary().rows()) rows.put(r.ensemble() + "/" + r.observable(), r);
-        for (String e : List.of("flow", "hmc")) {
+        for (String e : List.of("flow", "hmc", "flow3d")) {
             for (String o : List.of("magnetization", "abs_magnetization", "volume_magnetization_sq", "phi2",
                     "two_point_t0", "two_point_t2", "accepted", "update_action_density")) {
                 assertTrue(rows.containsKey(e + "/" + o), e + "/" + o + " in " + rows.keySet());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.latticespark.generation.ChainConfig;
+import org.latticespark.measurement.scalar.Phi4Stage;
 import org.latticespark.spark.analyze.AnalyzedObservable;
 import org.latticespark.spark.analyze.SummaryRow;
 import org.latticespark.spark.config.RunConfig;
@@ -65,8 +66,16 @@ public final class CampaignReport {
         }
         String file = config.source() == null ? "" : fileName(config.source());
         return new ReportModel(config.name(), file, EnsembleParameters.number(config.analyzeS()),
-                config.measureStages(), config.analyzePlots(), results.size(), failed,
+                stages(config), config.analyzePlots(), results.size(), failed,
                 SamplerComparison.rows(config, results), sections);
+    }
+
+    /** The stages that ran: those of measure.stages on gauge ensembles, phi4 on φ⁴ ones. */
+    private static List<String> stages(RunConfig config) {
+        List<String> stages = new ArrayList<>();
+        if (config.ensembles().stream().anyMatch(c -> !c.isScalar())) stages.addAll(config.measureStages());
+        if (config.ensembles().stream().anyMatch(ChainConfig::isScalar)) stages.add(Phi4Stage.NAME);
+        return stages;
     }
 
     private static ReportModel.Line line(AnalyzedObservable a, String folder, String file) {

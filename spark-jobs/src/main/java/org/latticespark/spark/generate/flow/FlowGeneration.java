@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.SavedConfiguration;
+import org.latticespark.generation.UpdateRecord;
 import org.latticespark.generation.flow.EffectiveSampleSize;
 import org.latticespark.generation.flow.RealNvpFlow;
 import org.latticespark.generation.scalar.FlowProposal;
@@ -67,10 +69,28 @@ public final class FlowGeneration {
         for (ChainConfig c : run.ensembles()) if (c.algorithm == ChainConfig.Algorithm.FLOW) ensembles.add(c);
         if (ensembles.isEmpty()) return new Result(jsc.emptyRDD(), Map.of());
         Broadcast<HashMap<String, RealNvpFlow>> shared = jsc.broadcast(new HashMap<>(flows));
-        Map<String, ChainConfig> byName = new HashMap<>();
+        List<ProposalBlock> blocks = blocks(ensembles);
+        Map<String, Phi4Action> actions = new HashMap<>();
+        for (ChainConfig c : ensembles) actions.put(c.ensemble, c.phi4Action());
+        LOG.info("generate: flow proposals: {} task(s) for {}", blocks.size(),
+                ensembles.stream().map(c -> c.ensemble + " (" + c.chains + " x " + c.totalUpdates() + ")").toList());
+        long t0 = System.nanoTime();
+        List<ProposalWeights> weights = jsc.parallelize(blocks, blocks.size())
+                .map(b -> proposalWeights(b, shared.value().get(b.ensemble()), actions.get(b.ensemble())))
+                .collect();
+        LOG.info(String.format(Locale.ROOT, "generate: flow proposals: done in %.1f s", (System.nanoTime() - t0) / 1e9));
+
+        List<RowBlock> rowBlocks = new ArrayList<>();
+        Map<String, Double> secondsPerProposal = new TreeMap<>();
+        for (ChainConfig c : ensembles) secondsPerProposal.put(c.ensemble, plan(c, weights, rowBlocks));
+        return new Result(jsc.parallelize(rowBlocks, Math.max(1, rowBlocks.size()))
+                .flatMap(b -> rows(b, shared.value().get(b.config().ensemble)).iterator()), secondsPerProposal);
+    }
+
+    /** Every chain's proposals 1 … T in blocks of {@code flow.proposals-per-task}. */
+    private static List<ProposalBlock> blocks(List<ChainConfig> ensembles) {
         List<ProposalBlock> blocks = new ArrayList<>();
         for (ChainConfig c : ensembles) {
-            byName.put(c.ensemble, c);
             for (int chain = 0; chain < c.chains; chain++) {
                 for (long first = 1; first <= c.totalUpdates(); first += c.flow.proposalsPerTask) {
                     int count = (int) Math.min(c.flow.proposalsPerTask, c.totalUpdates() - first + 1);
@@ -78,50 +98,37 @@ public final class FlowGeneration {
                 }
             }
         }
-        Map<String, Phi4Action> actions = new HashMap<>();
-        for (ChainConfig c : ensembles) actions.put(c.ensemble, c.phi4Action());
-        long t0 = System.nanoTime();
-        List<ProposalWeights> weights = jsc.parallelize(blocks, blocks.size())
-                .map(b -> proposalWeights(b, shared.value().get(b.ensemble()), actions.get(b.ensemble())))
-                .collect();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.info(String.format(Locale.ROOT, "generate: flow proposals: %d block(s) of %s in %.1f s", blocks.size(),
-                ensembles.stream().map(c -> c.ensemble + " " + (long) c.chains * c.totalUpdates()).toList(), seconds));
+        return blocks;
+    }
 
-        List<RowBlock> rowBlocks = new ArrayList<>();
-        Map<String, Double> secondsPerProposal = new java.util.TreeMap<>();
-        for (ChainConfig c : ensembles) {
-            double taskSeconds = 0;
-            for (ProposalWeights w : weights) if (w.block().ensemble().equals(c.ensemble)) taskSeconds += w.seconds();
-            secondsPerProposal.put(c.ensemble, taskSeconds / ((double) c.chains * c.totalUpdates()));
-            String json = EnsembleJson.toJson(c);
-            double[] all = new double[0];
-            long accepted = 0;
-            long proposals = 0;
-            for (int chain = 0; chain < c.chains; chain++) {
-                double[][] w = assemble(weights, c, chain);
-                List<FlowChainPlan.Saved> saved = FlowChainPlan.of(c, chain, w[0], w[1]);
-                for (FlowChainPlan.Saved s : saved) {
-                    for (var r : s.history()) {
-                        if (r.index() > c.thermalization) {
-                            proposals++;
-                            if (r.accepted()) accepted++;
-                        }
-                    }
-                }
-                all = concat(all, w[0]);
-                for (int from = 0; from < saved.size(); from += c.flow.proposalsPerTask) {
-                    rowBlocks.add(new RowBlock(c, json, chain, List.copyOf(saved.subList(from,
-                            Math.min(saved.size(), from + c.flow.proposalsPerTask)))));
-                }
+    /**
+     * Runs the chains of one ensemble over their proposals' weights, adds their row tasks and logs acceptance and
+     * ESS; returns the task seconds per proposal.
+     */
+    private static double plan(ChainConfig c, List<ProposalWeights> weights, List<RowBlock> rowBlocks) {
+        double taskSeconds = 0;
+        for (ProposalWeights w : weights) if (w.block().ensemble().equals(c.ensemble)) taskSeconds += w.seconds();
+        double secondsPerProposal = taskSeconds / ((double) c.chains * c.totalUpdates());
+        String json = EnsembleJson.toJson(c);
+        double[] all = new double[0];
+        long accepted = 0;
+        for (int chain = 0; chain < c.chains; chain++) {
+            double[][] w = assemble(weights, c, chain);
+            List<FlowChainPlan.Saved> saved = FlowChainPlan.of(c, chain, w[0], w[1]);
+            for (FlowChainPlan.Saved s : saved) {
+                for (UpdateRecord r : s.history()) if (r.index() > c.thermalization && r.accepted()) accepted++;
             }
-            LOG.info(String.format(Locale.ROOT, "generate: %s: flow acceptance %.4f, ESS/N of the proposals %.4f "
-                    + "(%d proposals after thermalization, %d chain(s)), %.1f µs per proposal", c.ensemble,
-                    proposals == 0 ? Double.NaN : (double) accepted / proposals, EffectiveSampleSize.fraction(all),
-                    proposals, c.chains, 1e6 * secondsPerProposal.get(c.ensemble)));
+            all = concat(all, w[0]);
+            for (int from = 0; from < saved.size(); from += c.flow.proposalsPerTask) {
+                rowBlocks.add(new RowBlock(c, json, chain, List.copyOf(saved.subList(from,
+                        Math.min(saved.size(), from + c.flow.proposalsPerTask)))));
+            }
         }
-        return new Result(jsc.parallelize(rowBlocks, Math.max(1, rowBlocks.size()))
-                .flatMap(b -> rows(b, shared.value().get(b.config().ensemble)).iterator()), secondsPerProposal);
+        long measured = (long) c.chains * (c.totalUpdates() - c.thermalization);
+        LOG.info(String.format(Locale.ROOT, "generate: %s: flow acceptance %.4f (after thermalization), ESS/N of all %d "
+                + "proposals %.4f, %.1f µs per proposal", c.ensemble, (double) accepted / measured, all.length,
+                EffectiveSampleSize.fraction(all), 1e6 * secondsPerProposal));
+        return secondsPerProposal;
     }
 
     static ProposalWeights proposalWeights(ProposalBlock b, RealNvpFlow flow, Phi4Action action) {
