@@ -8,7 +8,8 @@ import java.util.Locale;
  * The normalizing flow of a {@code algorithm = flow} ensemble (configuration keys {@code flow.*}): the Real NVP
  * architecture, how it is trained (reverse Kullback–Leibler divergence, Adam) and how its proposals are split into
  * Spark tasks. {@code weights} is the trained-weights file; empty means the run's default place
- * ({@code <output>/flows/<ensemble>.flow}).
+ * ({@code <output>/flows/<ensemble>.flow}). {@code trainingTasks} &gt; 0 splits every training batch over that many
+ * Spark tasks (data-parallel; the same weights bit for bit as training on the driver, which 0 means).
  */
 public final class FlowSettings implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +25,7 @@ public final class FlowSettings implements Serializable {
     public final double learningRate;
     public final String weights;
     public final int proposalsPerTask;
+    public final int trainingTasks;
 
     private FlowSettings(Builder b) {
         layers = b.layers;
@@ -35,6 +37,7 @@ public final class FlowSettings implements Serializable {
         learningRate = b.learningRate;
         weights = b.weights;
         proposalsPerTask = b.proposalsPerTask;
+        trainingTasks = b.trainingTasks;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -42,7 +45,7 @@ public final class FlowSettings implements Serializable {
     public Builder toBuilder() {
         return builder().layers(layers).hiddenChannels(hiddenChannels).kernelSize(kernelSize).activation(activation)
                 .trainingSteps(trainingSteps).batch(batch).learningRate(learningRate).weights(weights)
-                .proposalsPerTask(proposalsPerTask);
+                .proposalsPerTask(proposalsPerTask).trainingTasks(trainingTasks);
     }
 
     @Override
@@ -61,6 +64,7 @@ public final class FlowSettings implements Serializable {
         private double learningRate = 1e-3;
         private String weights = "";
         private int proposalsPerTask = 1000;
+        private int trainingTasks = 0;
 
         public Builder layers(int v) { layers = v; return this; }
         public Builder hiddenChannels(int... v) { hiddenChannels = v.clone(); return this; }
@@ -71,6 +75,7 @@ public final class FlowSettings implements Serializable {
         public Builder learningRate(double v) { learningRate = v; return this; }
         public Builder weights(String v) { weights = v; return this; }
         public Builder proposalsPerTask(int v) { proposalsPerTask = v; return this; }
+        public Builder trainingTasks(int v) { trainingTasks = v; return this; }
 
         public FlowSettings build() {
             require(layers >= 2 && layers <= 256 && layers % 2 == 0, "flow.layers", "must be even and in 2..256", layers);
@@ -91,6 +96,8 @@ public final class FlowSettings implements Serializable {
             require(weights != null, "flow.weights", "must be a path or empty", weights);
             require(proposalsPerTask >= 1 && proposalsPerTask <= 10_000_000, "flow.proposals-per-task",
                     "must be in 1..10000000", proposalsPerTask);
+            require(trainingTasks >= 0 && trainingTasks <= Math.min(batch, 4096), "flow.training-tasks",
+                    "must be in 0..min(batch, 4096)", trainingTasks);
             return new FlowSettings(this);
         }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.latticespark.spark.analyze.AnalyzeJob;
 import org.latticespark.spark.config.RunConfig;
@@ -86,7 +87,9 @@ public final class RunPipeline {
         checkOutputs();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        if (!resume) new FlowTraining(config, LOG::info).run(false);
+        if (!resume) {
+            new FlowTraining(config, JavaSparkContext.fromSparkContext(spark.sparkContext()), LOG::info).run(false);
+        }
         GenerateJob.Result g = resume ? new GenerateJob(spark, config).resume() : new GenerateJob(spark, config).run(overwrite);
         // after a resume the derived outputs are gone, unless every chain was complete already:
         // then they are made again from the same table

@@ -196,7 +196,7 @@ class RunConfigTest {
                 + "\"hasenbusch-kappa\":0.0,\"csw\":0.0,\"tolerance\":1.0E-10,\"force-tolerance\":1.0E-8,\"max-iterations\":10000,"
                 + "\"rational-tolerance\":1.0E-10},\"phi4\":{\"m2\":-4.0,\"lambda\":8.0},"
                 + "\"flow\":{\"layers\":8,\"hidden-channels\":[8,8],\"kernel-size\":3,\"activation\":\"leaky_relu\","
-                + "\"training-steps\":500,\"batch\":64,\"learning-rate\":0.001,\"weights\":\"\",\"proposals-per-task\":1000}}",
+                + "\"training-steps\":500,\"batch\":64,\"learning-rate\":0.001,\"training-tasks\":0,\"weights\":\"\",\"proposals-per-task\":1000}}",
                 json);
         ChainConfig back = EnsembleJson.fromJson(json, "test");
         assertEquals(json, EnsembleJson.toJson(back));

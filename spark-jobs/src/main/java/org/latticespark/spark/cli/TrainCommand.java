@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latticespark.generation.ChainConfig;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.latticespark.spark.InvalidInputException;
+import org.latticespark.spark.SparkSessions;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.generate.flow.FlowTraining;
 import picocli.CommandLine.Command;
@@ -14,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code latticespark train}: trains the normalizing flows of the run's flow ensembles (on this machine's cores). */
+/**
+ * {@code latticespark train}: trains the normalizing flows of the run's flow ensembles, on this machine's cores or, for
+ * flows with {@code flow.training-tasks} &gt; 0, data-parallel on Spark.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the normalizing flow of every flow ensemble (reverse KL, Adam) and write its weights "
                 + "(flow.weights, default <output>/flows/<ensemble>.flow); `run` trains missing flows by itself.")
@@ -27,6 +33,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder, overrides output of the configuration.")
     String output;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for flows with flow.training-tasks > 0 "
+            + "(overrides spark.master).")
+    String master;
 
     @Option(names = "--overwrite", description = "Train again and replace existing weights files.")
     boolean overwrite;
@@ -42,19 +52,27 @@ final class TrainCommand implements Callable<Integer> {
         if (config.ensembles().stream().noneMatch(c -> c.algorithm == ChainConfig.Algorithm.FLOW)) {
             throw new InvalidInputException(configFile + ": no ensemble has algorithm = flow; nothing to train");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        FlowTraining training = new FlowTraining(config, line -> {
-            out.println(line);
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new InvalidInputException("--threads: must be in 1..1024, got " + threads);
+        }
+        config = config.withMaster(SparkSessions.master(config, master));
+        // a Spark session only where some flow trains data-parallel
+        SparkSession spark = FlowTraining.needsSpark(config) ? SparkSessions.create(config, config.master()) : null;
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            FlowTraining training = new FlowTraining(config,
+                    spark == null ? null : JavaSparkContext.fromSparkContext(spark.sparkContext()), line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+            if (threads != null) training.threads(threads);
+            for (FlowTraining.Trained t : training.run(overwrite)) {
+                out.printf(Locale.ROOT, "train: %s -> %s%s%n", t.ensemble(), t.file(), t.trainedNow() ? "" : " (kept)");
+            }
             out.flush();
-        });
-        if (threads != null) {
-            if (threads < 1 || threads > 1024) throw new InvalidInputException("--threads: must be in 1..1024, got " + threads);
-            training.threads(threads);
+        } finally {
+            if (spark != null) spark.stop();
         }
-        for (FlowTraining.Trained t : training.run(overwrite)) {
-            out.printf(Locale.ROOT, "train: %s -> %s%s%n", t.ensemble(), t.file(), t.trainedNow() ? "" : " (kept)");
-        }
-        out.flush();
         return 0;
     }
 }

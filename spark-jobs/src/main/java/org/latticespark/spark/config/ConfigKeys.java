@@ -91,6 +91,7 @@ public final class ConfigKeys {
     public static final String E_FLOW_LEARNING_RATE = "flow.learning-rate";
     public static final String E_FLOW_WEIGHTS = "flow.weights";
     public static final String E_FLOW_PROPOSALS_PER_TASK = "flow.proposals-per-task";
+    public static final String E_FLOW_TRAINING_TASKS = "flow.training-tasks";
 
     public static final String DEFAULT_RUN_NAME = "run";
     public static final String DEFAULT_MASTER = "local[*]";
@@ -228,6 +229,9 @@ public final class ConfigKeys {
                     "Flow: Adam steps of reverse Kullback–Leibler training (`latticespark train`)."),
             new Key(Scope.ENSEMBLE, E_FLOW_BATCH, 64, "`64`", "1..1048576", "Flow: samples per training step."),
             new Key(Scope.ENSEMBLE, E_FLOW_LEARNING_RATE, 1e-3, "`0.001`", "(0, 1)", "Flow: Adam learning rate."),
+            new Key(Scope.ENSEMBLE, E_FLOW_TRAINING_TASKS, 0, "`0`", "0..min(batch, 4096)",
+                    "Flow: 0 trains on the driver's cores; N > 0 splits every batch over N Spark tasks and sums their "
+                            + "gradients exactly (same weights bit for bit; worth it for large batches)."),
             new Key(Scope.ENSEMBLE, E_FLOW_WEIGHTS, "", "`<output>/flows/<name>.flow`", "path",
                     "Flow: the trained-weights file `train` writes and `generate` reads; a relative path is taken from "
                             + "the working directory."),

@@ -73,6 +73,7 @@ public final class EnsembleJson {
         flow.put("training-steps", fs.trainingSteps);
         flow.put("batch", fs.batch);
         flow.put("learning-rate", fs.learningRate);
+        flow.put("training-tasks", fs.trainingTasks);
         flow.put("weights", fs.weights);
         flow.put("proposals-per-task", fs.proposalsPerTask);
         m.put("flow", flow);

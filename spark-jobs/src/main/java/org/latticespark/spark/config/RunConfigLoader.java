@@ -325,6 +325,7 @@ final class RunConfigLoader {
                 .learningRate(number(m, ConfigKeys.E_FLOW_LEARNING_RATE, ctx))
                 .weights(string(m, ConfigKeys.E_FLOW_WEIGHTS, ctx))
                 .proposalsPerTask(int32(m, ConfigKeys.E_FLOW_PROPOSALS_PER_TASK, ctx))
+                .trainingTasks(int32(m, ConfigKeys.E_FLOW_TRAINING_TASKS, ctx))
                 .build();
     }
 

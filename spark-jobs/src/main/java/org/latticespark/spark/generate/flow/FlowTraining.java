@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.flow.FlowTrainer;
 import org.latticespark.generation.flow.FlowWeights;
 import org.latticespark.generation.flow.LearningRateSchedule;
 import org.latticespark.generation.flow.RealNvpFlow;
+import org.latticespark.generation.flow.TrainingListener;
 import org.latticespark.generation.flow.TrainingSummary;
 import org.latticespark.lattice.parallel.Parallelism;
 import org.latticespark.spark.InvalidInputException;
@@ -19,10 +21,12 @@ import org.latticespark.spark.config.RunConfig;
 
 /**
  * Trains the flow of every flow ensemble of a run by minimising the reverse Kullback–Leibler divergence with Adam
- * (cosine-decayed learning rate), on the driver's cores, and writes the weights file ({@link FlowModels#weightsPath}).
- * The initial weights and every training batch come from the ensemble's seed (chain 0 of its stream), and the
- * batch gradient sums fixed chunks of samples in order, so the trained weights are the same whatever the number of
- * threads. An existing weights file is kept (and checked against the ensemble) unless {@code overwrite}.
+ * (cosine-decayed learning rate) and writes the weights file ({@link FlowModels#weightsPath}): on the driver's cores,
+ * or, with {@code flow.training-tasks} N &gt; 0, data-parallel on Spark: every batch is cut into N ranges of samples,
+ * each task computes its range's gradient sum at the current weights, and the driver adds them and takes the Adam
+ * step. The initial weights and every training sample come from the ensemble's seed (chain 0 of its stream) and
+ * batch sums are exact, so the trained weights are the same bit for bit whatever the threads, tasks or retries.
+ * An existing weights file is kept (and checked against the ensemble) unless {@code overwrite}.
  */
 public final class FlowTraining {
     /** One ensemble's outcome: trained now, or the file it already had. */
@@ -30,11 +34,20 @@ public final class FlowTraining {
 
     private final RunConfig run;
     private final Consumer<String> progress;
+    private final JavaSparkContext spark;
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    public FlowTraining(RunConfig run, Consumer<String> progress) {
+    /** @param spark where data-parallel training runs ({@code flow.training-tasks} &gt; 0); null if none needs it */
+    public FlowTraining(RunConfig run, JavaSparkContext spark, Consumer<String> progress) {
         this.run = run;
+        this.spark = spark;
         this.progress = progress;
+    }
+
+    /** Whether some ensemble of the run trains on Spark (and so needs a session). */
+    public static boolean needsSpark(RunConfig run) {
+        return run.ensembles().stream().anyMatch(c -> c.algorithm == ChainConfig.Algorithm.FLOW
+                && c.flow.trainingTasks > 0);
     }
 
     public FlowTraining threads(int n) {
@@ -59,20 +72,31 @@ public final class FlowTraining {
         return out;
     }
 
+    static LearningRateSchedule schedule(ChainConfig c) {
+        return LearningRateSchedule.cosine(c.flow.learningRate, Math.max(1, c.flow.trainingSteps), 0.05);
+    }
+
+    private JavaSparkContext spark() {
+        if (spark == null) throw new IllegalStateException("flow.training-tasks > 0 needs a Spark session");
+        return spark;
+    }
+
     private TrainingSummary train(ChainConfig c, Path file) {
         RealNvpFlow flow = RealNvpFlow.initial(c.lattice(), FlowModels.architecture(c.flow), c.seed);
         int steps = c.flow.trainingSteps;
-        progress.accept(String.format(Locale.ROOT, "train: %s: %s, %d parameters, %d steps of batch %d, lr %s, "
-                + "%d thread(s)", c.ensemble, c.flow, flow.parameterCount(), steps, c.flow.batch, c.flow.learningRate,
-                threads));
+        int tasks = c.flow.trainingTasks;
+        progress.accept(String.format(Locale.ROOT, "train: %s: %s, %d parameters, %d steps of batch %d, lr %s, %s",
+                c.ensemble, c.flow, flow.parameterCount(), steps, c.flow.batch, c.flow.learningRate,
+                tasks > 0 ? tasks + " Spark task(s) per step" : threads + " thread(s)"));
         TrainingSummary summary;
         try (Parallelism par = new Parallelism(threads)) {
-            FlowTrainer trainer = new FlowTrainer(flow, c.phi4Action(), c.seed, c.flow.batch,
-                    LearningRateSchedule.cosine(c.flow.learningRate, Math.max(1, steps), 0.05), par);
+            FlowTrainer trainer = new FlowTrainer(flow, c.phi4Action(), c.seed, c.flow.batch, schedule(c), par);
             int every = Math.max(1, steps / 20);
-            summary = trainer.train(steps, every, (step, loss, ess, lr, seconds) -> progress.accept(String.format(
-                    Locale.ROOT, "train: %s: step %d/%d loss %.4f ESS/N %.3f lr %.2e (%.1f s)", c.ensemble, step, steps,
-                    loss, ess, lr, seconds)));
+            TrainingListener listener = (step, loss, ess, lr, seconds) -> progress.accept(String.format(Locale.ROOT,
+                    "train: %s: step %d/%d loss %.4f ESS/N %.3f lr %.2e (%.1f s)", c.ensemble, step, steps, loss, ess,
+                    lr, seconds));
+            summary = tasks > 0 ? new SparkBatches(spark(), c).train(trainer, steps, every, listener)
+                    : trainer.train(steps, every, listener);
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
