@@ -64,6 +64,12 @@ public final class FlowTraining {
                 TrainingSummary s = FlowModels.load(run, c).training();
                 progress.accept(String.format(Locale.ROOT, "train: %s: using %s (%d steps, ESS/N %.3f)", c.ensemble,
                         file, s.steps(), s.finalEss()));
+                if (s.steps() != c.flow.trainingSteps || s.batch() != c.flow.batch || s.seed() != c.seed) {
+                    progress.accept(String.format(Locale.ROOT, "train: %s: note: that flow was trained for %d steps "
+                            + "of batch %d (seed %d), the configuration asks for %d of batch %d (seed %d); `train "
+                            + "--overwrite` trains it again", c.ensemble, s.steps(), s.batch(), s.seed(),
+                            c.flow.trainingSteps, c.flow.batch, c.seed));
+                }
                 out.add(new Trained(c.ensemble, file, false, s));
                 continue;
             }
