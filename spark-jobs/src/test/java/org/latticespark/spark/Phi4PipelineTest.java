@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latticespark.generation.ChainConfig;
 import org.latticespark.generation.UpdateRecord;
+import org.latticespark.generation.flow.FlowWeights;
 import org.latticespark.generation.flow.RealNvpFlow;
 import org.latticespark.generation.scalar.FlowProposal;
 import org.latticespark.generation.scalar.IndependenceMetropolis;
@@ -47,11 +48,15 @@ class Phi4PipelineTest {
     private static RunPipeline.Result result;
 
     static RunConfig config(String output, int proposalsPerTask) {
+        return config(output, proposalsPerTask, CONFIGURATIONS);
+    }
+
+    static RunConfig config(String output, int proposalsPerTask, int configurations) {
         return RunConfig.parse("""
                 name = phi4
                 seed = 12
                 ensemble-defaults { theory = phi4, lattice = [4, 4], phi4 { m2 = -1.0, lambda = 1.0 }, chains = 2,
-                                    thermalization = 5, configurations = 40 }
+                                    thermalization = 5, configurations = %d }
                 ensembles = [
                   { name = flow, algorithm = flow,
                     flow { layers = 2, hidden-channels = [4], training-steps = 30, batch = 16,
@@ -60,7 +65,7 @@ class Phi4PipelineTest {
                   { name = flow3d, algorithm = flow, lattice = [4, 2, 4],
                     flow { layers = 2, hidden-channels = [2], kernel-size = 1, training-steps = 5, batch = 8 } }
                 ]
-                """.formatted(proposalsPerTask), "phi4.conf").withOutput(output);
+                """.formatted(configurations, proposalsPerTask), "phi4.conf").withOutput(output);
     }
 
     @BeforeAll
@@ -118,25 +123,62 @@ class Phi4PipelineTest {
         }
     }
 
-    @Test
-    void flowTableDoesNotDependOnHowProposalsAreSplitIntoTasks() {
-        RunConfig other = config(dir.resolve("other").toString(), 1000);
+    /** The run's trained weights, copied to another output. */
+    private static void copyFlows(RunConfig to) {
         try {
-            Files.createDirectories(Path.of(other.layout().root(), "flows"));
+            Files.createDirectories(Path.of(to.layout().root(), "flows"));
             for (String f : List.of("flow.flow", "flow3d.flow")) {
-                Files.copy(Path.of(config.layout().root(), "flows", f), Path.of(other.layout().root(), "flows", f));
+                Files.copy(Path.of(config.layout().root(), "flows", f), Path.of(to.layout().root(), "flows", f));
             }
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        new GenerateJob(spark, other).run(false);
-        List<StoredConfiguration> a = stored(config, "flow");
-        List<StoredConfiguration> b = stored(other, "flow");
-        assertEquals(a.size(), b.size());
-        for (int i = 0; i < a.size(); i++) {
-            assertEquals(a.get(i).checksum(), b.get(i).checksum());
-            assertEquals(a.get(i).history(), b.get(i).history());
+    }
+
+    private static void assertSameChains(RunConfig a, RunConfig b, String ensemble) {
+        List<StoredConfiguration> x = stored(a, ensemble);
+        List<StoredConfiguration> y = stored(b, ensemble);
+        assertEquals(x.size(), y.size(), ensemble);
+        for (int i = 0; i < x.size(); i++) {
+            assertEquals(x.get(i).update(), y.get(i).update(), ensemble);
+            assertEquals(x.get(i).checksum(), y.get(i).checksum(), ensemble + " update " + x.get(i).update());
+            assertEquals(x.get(i).history(), y.get(i).history(), ensemble + " update " + x.get(i).update());
+            assertEquals(x.get(i).logWeight(), y.get(i).logWeight(), ensemble + " update " + x.get(i).update());
         }
+    }
+
+    @Test
+    void flowTableDoesNotDependOnHowProposalsAreSplitIntoTasks() {
+        RunConfig other = config(dir.resolve("other").toString(), 1000);
+        copyFlows(other);
+        new GenerateJob(spark, other).run(false);
+        assertSameChains(config, other, "flow");
+    }
+
+    @Test
+    void resumedFlowAndHmcChainsContinueBitForBit() {
+        RunConfig half = config(dir.resolve("resumed").toString(), 7, CONFIGURATIONS / 2 + 3);
+        copyFlows(half);
+        new GenerateJob(spark, half).run(false);
+        RunConfig full = config(dir.resolve("resumed").toString(), 1000, CONFIGURATIONS);
+        GenerateJob.Result r = new GenerateJob(spark, full).resume();
+        assertEquals(3L * CHAINS, r.resumedChains());
+        for (String e : List.of("flow", "hmc", "flow3d")) assertSameChains(config, full, e);
+    }
+
+    @Test
+    void resumingWithOtherWeightsIsRefused() throws Exception {
+        RunConfig half = config(dir.resolve("swapped").toString(), 13, CONFIGURATIONS / 2);
+        copyFlows(half);
+        new GenerateJob(spark, half).run(false);
+        ChainConfig c = half.ensemble("flow").orElseThrow();
+        Path file = FlowModels.weightsPath(half, c);
+        FlowWeights.save(file, RealNvpFlow.initial(c.lattice(), FlowModels.architecture(c.flow), 99), c.phi4Action(),
+                FlowModels.load(half, c).training());
+        RunConfig full = config(dir.resolve("swapped").toString(), 13, CONFIGURATIONS);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new GenerateJob(spark, full).resume());
+        assertTrue(e.getMessage().contains("ensemble=flow") && e.getMessage().contains("not the weights"),
+                e.getMessage());
     }
 
     @Test

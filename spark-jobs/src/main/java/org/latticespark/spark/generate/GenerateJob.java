@@ -25,6 +25,7 @@ import org.latticespark.generation.flow.RealNvpFlow;
 import org.latticespark.spark.config.RunConfig;
 import org.latticespark.spark.generate.flow.FlowGeneration;
 import org.latticespark.spark.generate.flow.FlowModels;
+import org.latticespark.spark.generate.flow.FlowResume;
 import org.latticespark.spark.io.AtomicOutput;
 import org.latticespark.spark.progress.ChainProgress;
 import org.latticespark.spark.progress.ProgressAccumulator;
@@ -140,7 +141,7 @@ public final class GenerateJob {
             AtomicOutput.write(spark, target, overwrite, tmp -> {
                 Dataset<Row> rows = configurations(spark, tasks, progress);
                 if (!flows.isEmpty()) {
-                    FlowGeneration.Result flowRows = FlowGeneration.rows(spark, config, flows);
+                    FlowGeneration.Result flowRows = FlowGeneration.rows(spark, FlowGeneration.fresh(config), flows);
                     flowSeconds.putAll(flowRows.secondsPerProposal());
                     rows = rows.union(spark.createDataFrame(flowRows.rows(), Tables.CONFIGURATION_SCHEMA));
                 }
@@ -250,12 +251,6 @@ public final class GenerateJob {
      */
     public Result resume() {
         String target = config.layout().configurations();
-        for (ChainConfig c : config.ensembles()) {
-            if (c.algorithm == ChainConfig.Algorithm.FLOW) {
-                throw new InvalidInputException("--resume: ensemble " + c.ensemble + " is sampled by a flow; resuming "
-                        + "flow chains is not supported yet (generate the run again, with --overwrite)");
-            }
-        }
         requireResumable(spark.sparkContext().hadoopConfiguration(), target);
         long start = System.nanoTime();
         Dataset<Row> table = Tables.readConfigurationTable(spark, target);
@@ -278,14 +273,25 @@ public final class GenerateJob {
                 plan.resumedChains(), plan.startedChains(), plan.complete().size(), updates, target,
                 String.join(", ", positions));
 
+        List<ChainTask> chainTasks = new ArrayList<>();
+        List<ChainTask> flowTasks = new ArrayList<>();
+        for (ChainTask t : tasks) (t.config().algorithm == ChainConfig.Algorithm.FLOW ? flowTasks : chainTasks).add(t);
+        Map<String, RealNvpFlow> flows = flowTasks.isEmpty() ? Map.of() : FlowModels.loadAll(config);
+        List<FlowGeneration.FlowChain> flowChains = FlowResume.chains(config, table, target, flowTasks, flows);
+
         ProgressAccumulator progress = new ProgressAccumulator();
         spark.sparkContext().register(progress, ProgressAccumulator.NAME);
-        ProgressReporter reporter = reporter("generate", tasks, progress);
+        ProgressReporter reporter = reporter("generate", chainTasks, progress);
         spark.sparkContext().addSparkListener(reporter);
         try {
             spark.sparkContext().setJobDescription("latticespark generate --resume " + config.name());
             AtomicOutput.append(spark, target, tmp -> {
-                Tables.write(ResumedRows.resumedConfigurations(spark, table, target, tasks, progress), tmp);
+                Dataset<Row> rows = ResumedRows.resumedConfigurations(spark, table, target, chainTasks, progress);
+                if (!flowChains.isEmpty()) {
+                    rows = rows.union(spark.createDataFrame(FlowGeneration.rows(spark, flowChains, flows).rows(),
+                            Tables.CONFIGURATION_SCHEMA));
+                }
+                Tables.write(rows, tmp);
                 // the new rows are complete: whatever was derived from the old table is stale from now on
                 AtomicOutput.removeDerived(spark, config.layout(), target);
                 return null;

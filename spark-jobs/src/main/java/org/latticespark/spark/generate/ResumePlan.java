@@ -25,7 +25,8 @@ import org.latticespark.spark.table.Tables;
  * grew), or leave it (already at or beyond its target thermalization + save-every × configurations).
  *
  * <p>The stored {@code parameters} of a chain's last row must agree with the run configuration's
- * ensemble in every key except {@code configurations} and {@code threads} (which may change) and
+ * ensemble in every key except {@code configurations}, {@code threads}, {@code flow.proposals-per-task} and
+ * {@code flow.training-tasks} (which may change) and
  * {@code chains} (which may grow); anything else (beta, seed, save-every, backend, ...) would not continue the same Markov
  * chain, and is refused with an {@link InvalidInputException} naming the table, ensemble, chain,
  * update and the differing keys. So is a stored ensemble or chain the run no longer has.
@@ -160,6 +161,8 @@ public final class ResumePlan {
             Object b = now.get(key);
             // threads never change a chain's numbers, so a resume may use more or fewer
             if (key.equals(ConfigKeys.E_CONFIGURATIONS) || key.equals(ConfigKeys.E_THREADS)) continue;
+            // how a flow's proposals and training are split into tasks changes no number either
+            if (key.equals(ConfigKeys.E_FLOW_PROPOSALS_PER_TASK) || key.equals(ConfigKeys.E_FLOW_TRAINING_TASKS)) continue;
             if (key.equals(ConfigKeys.E_CHAINS) && was.chains <= run.chains) continue;
             if (!Objects.deepEquals(a, b)) {
                 differ.add(key + " (stored " + Json.write(a) + ", run configuration " + Json.write(b) + ")");
