@@ -53,7 +53,7 @@ class SparkFlowTrainingTest {
     }
 
     @Test
-    void sparkTasksGiveTheDriversWeightsBitForBit() {
+    void sparkTasksGiveTheDriversWeightsBitForBit() throws Exception {
         FlowWeights.Contents driver = train(config("driver", 0), 2);
         FlowWeights.Contents tasks = train(config("tasks", 3), 1);
         FlowWeights.Contents oneTask = train(config("one", 1), 1);
@@ -62,5 +62,8 @@ class SparkFlowTrainingTest {
         assertArrayEquals(driver.flow().parameters(), oneTask.flow().parameters());
         assertEquals(driver.training().finalLoss(), tasks.training().finalLoss());
         assertEquals(driver.training().finalEss(), tasks.training().finalEss());
+        for (String f : List.of("f-loss.png", "f-loss.svg", "f-ess.png", "f-ess.svg")) {
+            assertTrue(java.nio.file.Files.size(dir.resolve("driver").resolve("flows").resolve(f)) > 0, f);
+        }
     }
 }

@@ -143,4 +143,15 @@ public final class Plots {
     public static Plot logData(String title, String xLabel, String yLabel, double[] x, double[] y, double[] dy) {
         return LogDataPlot.of(title, xLabel, yLabel, x, y, dy);
     }
+
+    /**
+     * One curve y(x) against the given axis labels (e.g. a training loss against the step), drawn through the
+     * min/max envelope of {@value #HISTORY_ENVELOPE_BUCKETS} groups when long.
+     *
+     * @param x at least 2 points, finite and strictly increasing
+     * @param y one per x; non-finite values are left out of the axis range
+     */
+    public static Plot line(String title, String xLabel, String yLabel, double[] x, double[] y) {
+        return LinePlot.of(title, xLabel, yLabel, x, y);
+    }
 }

@@ -16,6 +16,23 @@ class PlotsInputTest {
     private static final DoubleUnaryOperator LINE = t -> 1 + t;
 
     @Test
+    void line() {
+        rejects("same length", () -> Plots.line("t", "x", "y", new double[] {1, 2}, new double[] {1}));
+        rejects("at least 2", () -> Plots.line("t", "x", "y", new double[] {1}, new double[] {1}));
+        rejects("strictly increasing", () -> Plots.line("t", "x", "y", new double[] {1, 1}, new double[] {1, 2}));
+        rejects("x[1] = NaN", () -> Plots.line("t", "x", "y", new double[] {1, NAN}, new double[] {1, 2}));
+        rejects("xLabel", () -> Plots.line("t", null, "y", new double[] {1, 2}, new double[] {1, 2}));
+        renders(Plots.line("loss", "step", "loss", new double[] {1, 2, 3}, new double[] {5, NAN, -2}));
+        double[] x = new double[5000];
+        double[] y = new double[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            y[i] = Math.sin(i * 0.01);
+        }
+        renders(Plots.line("long", "step", "y", x, y));
+    }
+
+    @Test
     void history() {
         rejects("replicas", () -> Plots.history("t", "y", null));
         rejects("replicas", () -> Plots.history("t", "y", new double[0][]));

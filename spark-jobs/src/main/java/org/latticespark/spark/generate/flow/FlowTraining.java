@@ -95,14 +95,19 @@ public final class FlowTraining {
                 c.ensemble, c.flow, flow.parameterCount(), steps, c.flow.batch, c.flow.learningRate,
                 tasks > 0 ? tasks + " Spark task(s) per step" : threads + " thread(s)"));
         TrainingSummary summary;
+        TrainingCurve curve = new TrainingCurve(steps);
         try (Parallelism par = new Parallelism(threads)) {
             FlowTrainer trainer = new FlowTrainer(flow, c.phi4Action(), c.seed, c.flow.batch, schedule(c), par);
             int every = Math.max(1, steps / 20);
-            TrainingListener listener = (step, loss, ess, lr, seconds) -> progress.accept(String.format(Locale.ROOT,
-                    "train: %s: step %d/%d loss %.4f ESS/N %.3f lr %.2e (%.1f s)", c.ensemble, step, steps, loss, ess,
-                    lr, seconds));
-            summary = tasks > 0 ? new SparkBatches(spark(), c).train(trainer, steps, every, listener)
-                    : trainer.train(steps, every, listener);
+            TrainingListener listener = (step, loss, ess, lr, seconds) -> {
+                curve.record(step, loss, ess);
+                if (step % every == 0 || step == steps) {
+                    progress.accept(String.format(Locale.ROOT, "train: %s: step %d/%d loss %.4f ESS/N %.3f lr %.2e "
+                            + "(%.1f s)", c.ensemble, step, steps, loss, ess, lr, seconds));
+                }
+            };
+            summary = tasks > 0 ? new SparkBatches(spark(), c).train(trainer, steps, 1, listener)
+                    : trainer.train(steps, 1, listener);
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -112,6 +117,8 @@ public final class FlowTraining {
         }
         progress.accept(String.format(Locale.ROOT, "train: %s: %d steps in %.1f s, final loss %.4f, ESS/N %.3f -> %s",
                 c.ensemble, summary.steps(), summary.wallSeconds(), summary.finalLoss(), summary.finalEss(), file));
+        String plots = curve.write(file, c.ensemble);
+        if (!plots.isEmpty()) progress.accept("train: " + c.ensemble + ": plots " + plots);
         return summary;
     }
 }
