@@ -21,6 +21,8 @@ public final class IndependenceSampler implements ScalarSampler {
     private final ScalarProposal proposal;
     private final IndependenceMetropolis metropolis;
     private double currentLogWeight;
+    /** S of the configuration the chain stands on, once known: a rejection need not recompute it. */
+    private double currentAction = Double.NaN;
     private double[] proposed = new double[0];
 
     /** A fresh chain: the first proposal is accepted. */
@@ -41,7 +43,10 @@ public final class IndependenceSampler implements ScalarSampler {
     }
 
     /** Sets the log weight of the configuration the chain stands on (when resuming it). */
-    public void resume(double currentLogWeight) { this.currentLogWeight = currentLogWeight; }
+    public void resume(double currentLogWeight) {
+        this.currentLogWeight = currentLogWeight;
+        this.currentAction = Double.NaN;
+    }
 
     public double currentLogWeight() { return currentLogWeight; }
 
@@ -58,14 +63,13 @@ public final class IndependenceSampler implements ScalarSampler {
         boolean hadState = Double.isFinite(currentLogWeight);
         double deltaH = hadState ? currentLogWeight - logWeight : 0;
         boolean accepted = metropolis.accept(index, logWeight, currentLogWeight);
-        double actionAfter;
         if (accepted) {
             System.arraycopy(proposed, 0, phi, 0, phi.length);
             currentLogWeight = logWeight;
-            actionAfter = proposedAction;
-        } else {
-            actionAfter = action.action(field.lattice(), phi);
+            currentAction = proposedAction;
+        } else if (Double.isNaN(currentAction)) {
+            currentAction = action.action(field.lattice(), phi);
         }
-        return new UpdateRecord(index, deltaH, accepted, actionAfter / phi.length, 0, logWeight);
+        return new UpdateRecord(index, deltaH, accepted, currentAction / phi.length, 0, logWeight);
     }
 }

@@ -2,7 +2,6 @@ package org.latticespark.spark.generate.flow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +138,8 @@ public final class FlowGeneration {
             }
         }
         String json = EnsembleJson.toJson(c);
-        double[] all = new double[0];
+        double[] all = new double[(int) proposals];
+        int filled = 0;
         long accepted = 0;
         long measured = 0;
         for (FlowChain f : chains) {
@@ -153,7 +153,8 @@ public final class FlowGeneration {
                     }
                 }
             }
-            all = concat(all, w[0]);
+            System.arraycopy(w[0], 0, all, filled, w[0].length);
+            filled += w[0].length;
             boolean needsStored = saved.stream().anyMatch(s -> s.proposal() == FlowChainPlan.STORED);
             FlowChain shipped = needsStored ? f : new FlowChain(c, f.chain(), f.start(), null);
             for (int from = 0; from < saved.size(); from += c.flow.proposalsPerTask) {
@@ -196,12 +197,6 @@ public final class FlowGeneration {
             System.arraycopy(w.actionDensity(), 0, sd, at, w.actionDensity().length);
         }
         return new double[][] {lw, sd};
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static List<Row> rows(RowBlock b, RealNvpFlow flow) {
