@@ -17,7 +17,8 @@ final class Commands {
     private Commands() {}
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Run the Markov chains of every ensemble and write <output>/configurations.")
+            description = "Run the Markov chains of every ensemble (flow ensembles: proposals as Spark tasks, then the "
+                    + "Metropolis-Hastings chains) and write <output>/configurations.")
     static final class Generate extends JobCommand {
         @Option(names = "--resume", description = "Continue every chain from its last stored configuration and "
                 + "append to <output>/configurations (removes the measurements, analysis and run.json made from it).")
@@ -98,7 +99,8 @@ final class Commands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "generate, measure and analyze in one session; writes <output>/run.json too.")
+            description = "train the flows that have no weights yet, generate, measure and analyze in one session; "
+                    + "writes <output>/run.json too.")
     static final class Run extends JobCommand {
         @Option(names = "--resume", description = "Continue every chain from its last stored configuration, append to "
                 + "<output>/configurations, then measure and analyze the whole table again (replacing those outputs).")
